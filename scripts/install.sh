@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the ParLab library and registers the "Java (ParLab)" kernel in the Python environment of
+# ${PYTHON:-python3}. Binder's postBuild runs this; so does `./parlab setup` (and thus CI).
+# Idempotent: a second run rebuilds incrementally and replaces the kernelspec.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+
+# the library jar and target/kernel-lib/ (its runtime classpath), without running the tests
+mvn -B -ntp -q package -DskipTests
+"$PYTHON" kernel/install.py "$@"

@@ -1,0 +1,79 @@
+package org.parlab.check;
+
+import org.parlab.Numbers;
+
+/**
+ * Factories for {@link Expectation}s, meant to be statically imported:
+ * {@code check("gil.cpu.speedup", speedup, atMost(1.1))}.
+ */
+public final class Expect {
+    private Expect() {
+    }
+
+    /** value ≤ {@code limit}. */
+    public static Expectation atMost(double limit) {
+        requireFinite("limit", limit);
+        return new Expectation("≤ " + Numbers.format(limit), v -> v <= limit, null);
+    }
+
+    /** value ≥ {@code limit}. */
+    public static Expectation atLeast(double limit) {
+        requireFinite("limit", limit);
+        return new Expectation("≥ " + Numbers.format(limit), v -> v >= limit, null);
+    }
+
+    /** value &lt; {@code limit}. */
+    public static Expectation lessThan(double limit) {
+        requireFinite("limit", limit);
+        return new Expectation("< " + Numbers.format(limit), v -> v < limit, null);
+    }
+
+    /** value &gt; {@code limit}. */
+    public static Expectation greaterThan(double limit) {
+        requireFinite("limit", limit);
+        return new Expectation("> " + Numbers.format(limit), v -> v > limit, null);
+    }
+
+    /** {@code low} ≤ value ≤ {@code high}. */
+    public static Expectation between(double low, double high) {
+        requireFinite("low", low);
+        requireFinite("high", high);
+        if (low > high) {
+            throw new IllegalArgumentException("low must be ≤ high, got low=" + low + ", high=" + high);
+        }
+        return new Expectation("in [" + Numbers.format(low) + ", " + Numbers.format(high) + "]",
+                v -> v >= low && v <= high, null);
+    }
+
+    /**
+     * value within a relative tolerance of {@code target}: |value − target| ≤ {@code relTol}·|target|.
+     *
+     * @param relTol e.g. 0.1 for ±10 %; must be in (0, 10]
+     */
+    public static Expectation near(double target, double relTol) {
+        requireFinite("target", target);
+        if (!(relTol > 0 && relTol <= 10)) {
+            throw new IllegalArgumentException("relTol must be in (0, 10], got " + relTol);
+        }
+        double tol = Math.abs(target) * relTol;
+        return new Expectation("≈ " + Numbers.format(target) + " ± " + Numbers.format(100 * relTol) + " %",
+                v -> Math.abs(v - target) <= tol, null);
+    }
+
+    /** value equals {@code expected} exactly (for counts and other integers). */
+    public static Expectation exactly(double expected) {
+        requireFinite("expected", expected);
+        return new Expectation("= " + Numbers.format(expected), v -> v == expected, null);
+    }
+
+    /** value is {@code 1} (true): for boolean facts checked as {@code check(name, cond ? 1 : 0, isTrue())}. */
+    public static Expectation isTrue() {
+        return new Expectation("true", v -> v == 1.0, null);
+    }
+
+    private static void requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.parlab.kernel;
+
+import java.util.Base64;
+
+import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.parlab.chart.ChartImages;
+import org.parlab.chart.Plot;
+import org.parlab.table.Tables;
+
+import tech.tablesaw.table.Relation;
+
+/**
+ * The ParLab extension for the JJava kernel, found through {@code META-INF/services}. It makes XChart charts
+ * and {@link Plot}s render as PNG images and Tablesaw tables as HTML tables, whether they are a cell's value
+ * or passed to {@code display(...)}, and lets library code show output through {@link Notebook}.
+ *
+ * <p>Installation never throws: an exception here would stop the kernel from starting.
+ */
+public final class ParLabExtension implements Extension {
+
+    @Override
+    public void install(BaseKernel kernel) {
+        try {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true");
+            }
+            registerRenderers(kernel.getRenderer());
+            Notebook.attach(kernel);
+        } catch (Throwable t) { // never take the kernel down at start-up
+            System.err.println("ParLab: the kernel extension could not be installed: " + t);
+        }
+    }
+
+    static void registerRenderers(Renderer renderer) {
+        renderer.createRegistration(Chart.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((chart, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64Png((Chart<?, ?>) chart));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> ChartImages.describe((Chart<?, ?>) chart));
+                });
+        renderer.createRegistration(Plot.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((plot, ctx) -> {
+                    Chart<?, ?> chart = plot.chart();
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64Png(chart));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> ChartImages.describe(chart));
+                });
+        renderer.createRegistration(Relation.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                .register((table, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Tables.html(table));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Tables.text(table));
+                });
+    }
+
+    private static String base64Png(Chart<?, ?> chart) {
+        return Base64.getEncoder().encodeToString(ChartImages.png(chart));
+    }
+}
