@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -101,7 +100,8 @@ public final class Plot {
             throw new IllegalArgumentException("x column '" + x + "' must be numeric for a line chart, it is "
                     + xc.type() + " (use Plot.bar for categories)");
         }
-        return new Plot(kind, table, x, y, null, null, x, y, false, false, 720, 420);
+        // a copy: later changes to the caller's table do not change the plot
+        return new Plot(kind, table.copy(), x, y, null, null, x, y, false, false, 720, 420);
     }
 
     private static Column<?> column(Table table, String role, String name) {
@@ -120,20 +120,24 @@ public final class Plot {
 
     /** The chart's title. */
     public Plot title(String text) {
-        return new Plot(kind, table, x, y, by, Objects.requireNonNull(text, "text"), xLabel, yLabel, logX, logY,
-                width, height);
+        return new Plot(kind, table, x, y, by, requireText(text), xLabel, yLabel, logX, logY, width, height);
     }
 
     /** The x axis title (defaults to the column name). */
     public Plot xLabel(String text) {
-        return new Plot(kind, table, x, y, by, title, Objects.requireNonNull(text, "text"), yLabel, logX, logY,
-                width, height);
+        return new Plot(kind, table, x, y, by, title, requireText(text), yLabel, logX, logY, width, height);
     }
 
     /** The y axis title (defaults to the column name). */
     public Plot yLabel(String text) {
-        return new Plot(kind, table, x, y, by, title, xLabel, Objects.requireNonNull(text, "text"), logX, logY,
-                width, height);
+        return new Plot(kind, table, x, y, by, title, xLabel, requireText(text), logX, logY, width, height);
+    }
+
+    private static String requireText(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null (use \"\" for none)");
+        }
+        return text;
     }
 
     /** A logarithmic x axis (line charts only). */
@@ -181,7 +185,7 @@ public final class Plot {
         Styler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setLegendVisible(by != null);
-        s.setLegendPosition(Styler.LegendPosition.InsideNW);
+        s.setLegendPosition(Styler.LegendPosition.OutsideE); // never over the data
         return chart;
     }
 
@@ -194,6 +198,9 @@ public final class Plot {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int row = 0; row < table.rowCount(); row++) {
             String key = by == null ? y : table.column(by).getString(row);
+            if (key.isEmpty()) {
+                key = "(missing)"; // XChart needs a non-empty series name
+            }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
         return groups;
@@ -202,10 +209,18 @@ public final class Plot {
     private CategoryChart barChart(Map<String, List<Integer>> groups) {
         CategoryChart c = new CategoryChartBuilder().width(width).height(height)
                 .title(title == null ? y + " by " + x : title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        c.getStyler().setYAxisLogarithmic(logY);
         c.getStyler().setOverlapped(false);
         Column<?> xc = table.column(x);
         NumericColumn<?> yc = (NumericColumn<?>) table.column(y);
+        if (logY) {
+            // bars start at the axis minimum; on a log axis it must be a positive power of ten below the data
+            double min = Double.MAX_VALUE;
+            for (int row = 0; row < table.rowCount(); row++) {
+                min = Math.min(min, checkedY(yc, row));
+            }
+            c.getStyler().setYAxisLogarithmic(true);
+            c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+        }
         List<String> categories = new ArrayList<>();
         for (int row = 0; row < table.rowCount(); row++) {
             String cat = xc.getString(row);
@@ -237,7 +252,8 @@ public final class Plot {
         NumericColumn<?> xc = (NumericColumn<?>) table.column(x);
         NumericColumn<?> yc = (NumericColumn<?>) table.column(y);
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-            List<Integer> rows = g.getValue();
+            List<Integer> rows = new ArrayList<>(g.getValue());
+            rows.sort(java.util.Comparator.comparingDouble(xc::getDouble)); // a line runs left to right
             double[] xs = new double[rows.size()];
             double[] ys = new double[rows.size()];
             for (int i = 0; i < rows.size(); i++) {

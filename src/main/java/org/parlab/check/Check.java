@@ -32,7 +32,7 @@ public final class Check {
     }
 
     /**
-     * Checks {@code measured} against {@code expected}, reports the result and returns it.
+     * Checks {@code measured} against {@code expected} and reports the result.
      *
      * @param name     a dotted name such as {@code gil.cpu.speedup} (letters, digits, {@code . _ -})
      * @param measured the measured number; must be finite

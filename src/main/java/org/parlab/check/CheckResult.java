@@ -48,7 +48,7 @@ public record CheckResult(String name, double value, String expected, Status sta
         m.put("expected", expected);
         m.put("ok", ok());
         m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
-        if (reason != null) {
+        if (status == Status.SKIPPED) {
             m.put("reason", reason);
         }
         return m;

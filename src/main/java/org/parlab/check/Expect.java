@@ -56,8 +56,9 @@ public final class Expect {
             throw new IllegalArgumentException("relTol must be in (0, 10], got " + relTol);
         }
         double tol = Math.abs(target) * relTol;
+        // a few ulps of slack, so near(1, 0.1) accepts 1.1 despite binary rounding
         return new Expectation("≈ " + Numbers.format(target) + " ± " + Numbers.format(100 * relTol) + " %",
-                v -> Math.abs(v - target) <= tol, null);
+                v -> Math.abs(v - target) <= tol + 4 * Math.ulp(Math.max(Math.abs(v), Math.abs(target))), null);
     }
 
     /** value equals {@code expected} exactly (for counts and other integers). */

@@ -1,0 +1,231 @@
+package org.parlab.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parlab.check.Expect.atLeast;
+import static org.parlab.check.Expect.atMost;
+import static org.parlab.check.Expect.between;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parlab.kernel.Notebook;
+
+class CheckTest {
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void captureStdout() {
+        assertFalse(Notebook.inKernel(), "these tests expect to run outside a kernel");
+        originalOut = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStdout() {
+        System.setOut(originalOut);
+    }
+
+    private String out() {
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> lines() {
+        return out().lines().toList();
+    }
+
+    private static CheckResult last() {
+        List<CheckResult> all = Check.results();
+        return all.get(all.size() - 1);
+    }
+
+    // ---------------------------------------------------------------- pass, fail, skip
+
+    @Test
+    void passingCheckPrintsOneTickLineAndRecordsTheResult() {
+        int before = Check.results().size();
+        Check.check("gil.cpu.speedup", 0.93, atMost(1.1));
+        assertEquals(List.of("✔ gil.cpu.speedup = 0.93  (expected ≤ 1.1)"), lines());
+        assertEquals(before + 1, Check.results().size());
+        CheckResult r = last();
+        assertEquals("gil.cpu.speedup", r.name());
+        assertEquals(0.93, r.value());
+        assertEquals("≤ 1.1", r.expected());
+        assertEquals(CheckResult.Status.PASSED, r.status());
+        assertTrue(r.ok());
+        assertNull(r.reason());
+    }
+
+    @Test
+    void aValueOnTheBoundaryPasses() {
+        Check.check("boundary.value", 1.1, atMost(1.1));
+        assertTrue(lines().get(0).startsWith("✔ "), out());
+        assertTrue(last().ok());
+    }
+
+    @Test
+    void failingCheckThrowsCarryingTheResultAndPrintsACrossLine() {
+        int before = Check.results().size();
+        CheckFailedException e = assertThrows(CheckFailedException.class,
+                () -> Check.check("blas.cpu_per_wall", 1.2, atLeast(1.4)));
+        CheckResult r = e.result();
+        assertEquals(CheckResult.Status.FAILED, r.status());
+        assertFalse(r.ok());
+        assertEquals("blas.cpu_per_wall", r.name());
+        assertEquals(1.2, r.value());
+        assertEquals("≥ 1.4", r.expected());
+        assertEquals("✘ blas.cpu_per_wall = 1.2  (expected ≥ 1.4)", r.line());
+        assertEquals("check failed: " + r.line(), e.getMessage());
+        assertEquals(List.of(r.line()), lines(), "the failure is also reported");
+        assertEquals(before + 1, Check.results().size());
+        assertSame(r, last());
+    }
+
+    @Test
+    void checkWhoseConditionIsFalseIsSkippedNotPassed() {
+        int before = Check.results().size();
+        Check.check("blas.threads.speedup", 3.0, atLeast(1.5).onlyIf(false, "needs at least 2 cores"));
+        CheckResult r = last();
+        assertEquals(before + 1, Check.results().size());
+        assertEquals(CheckResult.Status.SKIPPED, r.status());
+        assertFalse(r.ok());
+        assertEquals("needs at least 2 cores", r.reason());
+        assertEquals(3.0, r.value());
+        assertEquals("≥ 1.5", r.expected());
+        assertEquals(List.of("– blas.threads.speedup skipped: needs at least 2 cores  (measured 3)"), lines());
+    }
+
+    @Test
+    void aSkippedCheckDoesNotFailEvenWhenTheValueMisses() {
+        Check.check("skipped.miss", 0.1, atLeast(1.5).onlyIf(false, "single core"));
+        assertEquals(CheckResult.Status.SKIPPED, last().status());
+        assertTrue(lines().get(0).startsWith("– "), out());
+    }
+
+    @Test
+    void conditionTrueChecksNormally() {
+        Check.check("applies.here", 1.9, between(1.6, 2.2).onlyIf(true, "needs 2 cores"));
+        assertEquals(CheckResult.Status.PASSED, last().status());
+        assertThrows(CheckFailedException.class,
+                () -> Check.check("applies.here", 2.3, between(1.6, 2.2).onlyIf(true, "needs 2 cores")));
+    }
+
+    @Test
+    void booleanCheckPassesOnTrueAndFailsOnFalse() {
+        Check.check("bool.claim", true);
+        CheckResult r = last();
+        assertTrue(r.ok());
+        assertEquals(1.0, r.value());
+        assertEquals("true", r.expected());
+        assertEquals("✔ bool.claim = 1  (expected true)", lines().get(0));
+        CheckFailedException e = assertThrows(CheckFailedException.class, () -> Check.check("bool.claim", false));
+        assertEquals(0.0, e.result().value());
+        assertEquals("✘ bool.claim = 0  (expected true)", e.result().line());
+    }
+
+    @Test
+    void resultsIsAnUnmodifiableSnapshotInOrder() {
+        Check.check("order.first", 1, atMost(2));
+        Check.check("order.second", 1, atMost(2));
+        List<CheckResult> all = Check.results();
+        assertEquals("order.first", all.get(all.size() - 2).name());
+        assertEquals("order.second", all.get(all.size() - 1).name());
+        assertThrows(UnsupportedOperationException.class, () -> all.add(all.get(0)));
+        Check.check("order.third", 1, atMost(2));
+        assertEquals(all.size() + 1, Check.results().size(), "the snapshot does not grow");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gil.cpu.speedup", "a", "_x", "0", "A-b_c.9", "blas.cpu_per_wall"})
+    void wellFormedNamesAreAccepted(String name) {
+        Check.check(name, 1, atMost(2));
+        assertEquals(name, last().name());
+    }
+
+    // ---------------------------------------------------------------- bad arguments
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", ".gil", "-gil", "gil speedup", "gil/cpu", "gil:cpu", "spëedup", " gil", "gil\n"})
+    void malformedNamesAreRejected(String name) {
+        int before = Check.results().size();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Check.check(name, 1, atMost(2)));
+        assertTrue(e.getMessage().startsWith("name must be a dotted identifier"), e::getMessage);
+        assertTrue(e.getMessage().endsWith("got: " + name), e::getMessage);
+        IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> Check.check(name, true));
+        assertTrue(b.getMessage().startsWith("name"), b::getMessage);
+        assertEquals(before, Check.results().size(), "nothing is recorded");
+        assertEquals("", out(), "nothing is printed");
+    }
+
+    @Test
+    void nullExpectationIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Check.check("gil.cpu.speedup", 1, null));
+        assertTrue(e.getMessage().startsWith("expected must not be null"), e::getMessage);
+        assertEquals("", out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void nonFiniteMeasuredValuesAreRejected(double measured) {
+        int before = Check.results().size();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Check.check("gil.cpu.speedup", measured, atMost(1.1)));
+        assertTrue(e.getMessage().startsWith("measured value for check 'gil.cpu.speedup' must be a finite number"),
+                e::getMessage);
+        assertTrue(e.getMessage().contains(Double.toString(measured)), e::getMessage);
+        assertEquals(before, Check.results().size());
+        // also when the expectation would be skipped: the measurement itself is broken
+        assertThrows(IllegalArgumentException.class,
+                () -> Check.check("gil.cpu.speedup", measured, atMost(1.1).onlyIf(false, "n/a")));
+    }
+
+    // ---------------------------------------------------------------- skip
+
+    @Test
+    void skipRecordsASkippedResultWithoutValue() {
+        int before = Check.results().size();
+        Check.skip("numa.bandwidth", "needs 2 NUMA nodes");
+        assertEquals(before + 1, Check.results().size());
+        CheckResult r = last();
+        assertEquals(CheckResult.Status.SKIPPED, r.status());
+        assertFalse(r.ok());
+        assertTrue(Double.isNaN(r.value()));
+        assertEquals("", r.expected());
+        assertEquals("needs 2 NUMA nodes", r.reason());
+        assertEquals(List.of("– numa.bandwidth skipped: needs 2 NUMA nodes"), lines());
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "\t"})
+    void skipNeedsAReason(String reason) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Check.skip("numa.bandwidth", reason));
+        assertEquals("reason must say why check 'numa.bandwidth' is skipped", e.getMessage());
+        assertEquals("", out());
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"bad name", ".x"})
+    void skipNeedsAWellFormedName(String name) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Check.skip(name, "why"));
+        assertTrue(e.getMessage().startsWith("name must be a dotted identifier"), e::getMessage);
+    }
+}
