@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 
-# the library jar and target/kernel-lib/ (its runtime classpath), without running the tests
-mvn -B -ntp -q package -DskipTests
+# the library jar and target/kernel-lib/ (its runtime classpath), without compiling or running the tests
+mvn -B -ntp -q package -Dmaven.test.skip=true
 "$PYTHON" kernel/install.py "$@"
