@@ -1,7 +1,9 @@
 package org.parlab.timing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Times a task the way the course compares speeds: a few warm-up runs (the JIT compiles hot code during
@@ -57,6 +59,68 @@ public final class Bench {
             checkInterrupted();
         }
         return new Timing(label, samples);
+    }
+
+    /**
+     * Times several tasks <em>interleaved</em>: each round runs every task once, in order, so a burst of
+     * noise (another process, a GC, the JIT compiling in the background) hits all of them alike and the
+     * ratios of their medians stay fair. Use it whenever a notebook compares tasks.
+     *
+     * @param tasks label → task, timed in the map's iteration order (use a {@code LinkedHashMap} or
+     *              {@code Map.of} for one or two entries)
+     * @return label → timing, in the same order
+     * @throws IllegalArgumentException if {@code tasks} is null or empty, holds a blank label or null task,
+     *                                  or {@code warmups}/{@code repeats} are out of range
+     */
+    public static Map<String, Timing> interleaved(int warmups, int repeats, Map<String, Runnable> tasks) {
+        if (tasks == null || tasks.isEmpty()) {
+            throw new IllegalArgumentException("tasks must hold at least one label → task");
+        }
+        tasks.forEach((label, task) -> {
+            if (label == null || label.isBlank()) {
+                throw new IllegalArgumentException("tasks: every label must be non-blank");
+            }
+            if (task == null) {
+                throw new IllegalArgumentException("tasks: the task for '" + label + "' is null");
+            }
+        });
+        if (warmups < 0 || warmups > 1000) {
+            throw new IllegalArgumentException("warmups must be in [0, 1000], got " + warmups);
+        }
+        if (repeats < 1 || repeats > 1000) {
+            throw new IllegalArgumentException("repeats must be in [1, 1000], got " + repeats);
+        }
+        for (int i = 0; i < warmups; i++) {
+            for (Runnable task : tasks.values()) {
+                task.run();
+                checkInterrupted();
+            }
+        }
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        tasks.keySet().forEach(label -> samples.put(label, new ArrayList<>(repeats)));
+        for (int i = 0; i < repeats; i++) {
+            for (Map.Entry<String, Runnable> e : tasks.entrySet()) {
+                long t0 = System.nanoTime();
+                e.getValue().run();
+                samples.get(e.getKey()).add((System.nanoTime() - t0) / 1e6);
+                checkInterrupted();
+            }
+        }
+        Map<String, Timing> result = new LinkedHashMap<>();
+        samples.forEach((label, s) -> result.put(label, new Timing(label, s)));
+        return result;
+    }
+
+    /** Two tasks, interleaved: see {@link #interleaved(int, int, Map)}. Labels must differ. */
+    public static Map<String, Timing> interleaved(int warmups, int repeats, String labelA, Runnable taskA,
+                                                  String labelB, Runnable taskB) {
+        if (labelA != null && labelA.equals(labelB)) {
+            throw new IllegalArgumentException("labelB must differ from labelA, both are '" + labelA + "'");
+        }
+        Map<String, Runnable> tasks = new LinkedHashMap<>();
+        tasks.put(labelA, taskA);
+        tasks.put(labelB, taskB);
+        return interleaved(warmups, repeats, tasks);
     }
 
     private static void checkInterrupted() {
