@@ -110,6 +110,8 @@ def build_spec(java: Path, opts: list[str]) -> dict:
     spec["argv"] = argv
     spec["env"]["JJAVA_CLASSPATH"] = os.pathsep.join(library_classpath())
     spec["env"]["JJAVA_STARTUP_SCRIPTS_PATH"] = str(KERNEL_DIR / "startup.jshell")
+    # the Python that runs Jupyter: lessons that compare with CPython run it (org.parlab.gil.CPython)
+    spec["env"]["PARLAB_PYTHON"] = sys.executable
     spec["metadata"]["parlab_version"] = project_version()
     return spec
 

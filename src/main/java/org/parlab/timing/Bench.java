@@ -66,8 +66,8 @@ public final class Bench {
      * noise (another process, a GC, the JIT compiling in the background) hits all of them alike and the
      * ratios of their medians stay fair. Use it whenever a notebook compares tasks.
      *
-     * @param tasks label → task, timed in the map's iteration order (use a {@code LinkedHashMap} or
-     *              {@code Map.of} for one or two entries)
+     * @param tasks label → task, timed in the map's iteration order (use a {@code LinkedHashMap}, or the
+     *              two-task overload)
      * @return label → timing, in the same order
      * @throws IllegalArgumentException if {@code tasks} is null or empty, holds a blank label or null task,
      *                                  or {@code warmups}/{@code repeats} are out of range
@@ -114,7 +114,19 @@ public final class Bench {
     /** Two tasks, interleaved: see {@link #interleaved(int, int, Map)}. Labels must differ. */
     public static Map<String, Timing> interleaved(int warmups, int repeats, String labelA, Runnable taskA,
                                                   String labelB, Runnable taskB) {
-        if (labelA != null && labelA.equals(labelB)) {
+        if (labelA == null || labelA.isBlank()) {
+            throw new IllegalArgumentException("labelA must not be blank");
+        }
+        if (labelB == null || labelB.isBlank()) {
+            throw new IllegalArgumentException("labelB must not be blank");
+        }
+        if (taskA == null) {
+            throw new IllegalArgumentException("taskA must not be null");
+        }
+        if (taskB == null) {
+            throw new IllegalArgumentException("taskB must not be null");
+        }
+        if (labelA.equals(labelB)) {
             throw new IllegalArgumentException("labelB must differ from labelA, both are '" + labelA + "'");
         }
         Map<String, Runnable> tasks = new LinkedHashMap<>();

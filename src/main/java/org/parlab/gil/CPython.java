@@ -1,0 +1,227 @@
+package org.parlab.gil;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * CPython's real GIL, measured from Java: runs a small Python script ({@code cpython_gil.py}, shipped in the
+ * library) with the same workloads as the simulator and returns its speed-ups, so a notebook can put the
+ * simulator next to the real thing on the same machine.
+ *
+ * <pre>{@code
+ * if (CPython.available())
+ *     List<Speedup> real = CPython.gil().threads(1, 2, 4).cpuWork(Duration.ofMillis(60)).measure();
+ * }</pre>
+ *
+ * The Python interpreter is {@code $PARLAB_PYTHON} (the kernel sets it to the Python that runs Jupyter), else
+ * {@code python3} on the PATH. Immutable; every option returns a new instance.
+ */
+public final class CPython {
+    private static final Duration TIME_LIMIT = Duration.ofMinutes(3);
+
+    private final int[] threads;
+    private final int repeats;
+    private final Duration cpuWork;
+    private final int ioWaits;
+    private final Duration ioWait;
+    private final Duration ioCpu;
+    private final int nativeCalls;
+    private final Duration nativeWork;
+    private final Duration nativeCpu;
+
+    private CPython(int[] threads, int repeats, Duration cpuWork, int ioWaits, Duration ioWait, Duration ioCpu,
+                    int nativeCalls, Duration nativeWork, Duration nativeCpu) {
+        this.threads = threads;
+        this.repeats = repeats;
+        this.cpuWork = cpuWork;
+        this.ioWaits = ioWaits;
+        this.ioWait = ioWait;
+        this.ioCpu = ioCpu;
+        this.nativeCalls = nativeCalls;
+        this.nativeWork = nativeWork;
+        this.nativeCpu = nativeCpu;
+    }
+
+    /** The default experiment: 1, 2 and 4 threads, 3 rounds, the notebook's default work sizes. */
+    public static CPython gil() {
+        return new CPython(new int[]{1, 2, 4}, 3, Duration.ofMillis(60), 5, Duration.ofMillis(10),
+                Duration.ofMillis(1), 10, Duration.ofMillis(5), Duration.ofMillis(1));
+    }
+
+    /** True when a Python 3 interpreter can be started. */
+    public static boolean available() {
+        try {
+            Process p = new ProcessBuilder(python(), "-c", "import sys; sys.exit(sys.version_info < (3, 8))")
+                    .redirectErrorStream(true).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The Python interpreter used: {@code $PARLAB_PYTHON}, else {@code python3}. */
+    public static String python() {
+        String p = System.getenv("PARLAB_PYTHON");
+        return p == null || p.isBlank() ? "python3" : p;
+    }
+
+    /**
+     * Thread counts to measure.
+     *
+     * @throws IllegalArgumentException if empty or a count is outside [1, 64]
+     */
+    public CPython threads(int... counts) {
+        if (counts == null || counts.length == 0) {
+            throw new IllegalArgumentException("counts must hold at least one thread count");
+        }
+        for (int c : counts) {
+            if (c < 1 || c > GilSimulation.MAX_THREADS) {
+                throw new IllegalArgumentException("counts must be in [1, " + GilSimulation.MAX_THREADS + "], got " + c);
+            }
+        }
+        return new CPython(counts.clone(), repeats, cpuWork, ioWaits, ioWait, ioCpu, nativeCalls, nativeWork, nativeCpu);
+    }
+
+    /**
+     * Timed rounds per measurement (medians are reported).
+     *
+     * @throws IllegalArgumentException unless 1 ≤ {@code n} ≤ 50
+     */
+    public CPython repeats(int n) {
+        if (n < 1 || n > 50) {
+            throw new IllegalArgumentException("n must be in [1, 50], got " + n);
+        }
+        return new CPython(threads, n, cpuWork, ioWaits, ioWait, ioCpu, nativeCalls, nativeWork, nativeCpu);
+    }
+
+    /** Work of each CPU-bound thread. */
+    public CPython cpuWork(Duration work) {
+        return new CPython(threads, repeats, check("work", work), ioWaits, ioWait, ioCpu, nativeCalls, nativeWork,
+                nativeCpu);
+    }
+
+    /** The I/O-bound workload: as {@link Workload#ioBound}. */
+    public CPython io(int waits, Duration wait, Duration cpuBetween) {
+        if (waits < 1 || waits > 10_000) {
+            throw new IllegalArgumentException("waits must be in [1, 10000], got " + waits);
+        }
+        return new CPython(threads, repeats, cpuWork, waits, check("wait", wait), check("cpuBetween", cpuBetween),
+                nativeCalls, nativeWork, nativeCpu);
+    }
+
+    /** The native-section workload: as {@link Workload#nativeSections}. */
+    public CPython nativeSections(int calls, Duration nativeWork, Duration interpretedWork) {
+        if (calls < 1 || calls > 10_000) {
+            throw new IllegalArgumentException("calls must be in [1, 10000], got " + calls);
+        }
+        return new CPython(threads, repeats, cpuWork, ioWaits, ioWait, ioCpu, calls, check("nativeWork", nativeWork),
+                check("interpretedWork", interpretedWork));
+    }
+
+    private static Duration check(String name, Duration d) {
+        if (d == null || d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1 minute, got " + d);
+        }
+        return d;
+    }
+
+    /**
+     * Runs the script and returns one {@link Speedup} per workload and thread count (series
+     * {@code "<workload>, CPython"}). Stops the Python process if the calling thread is interrupted.
+     *
+     * @throws IllegalStateException if Python cannot be started or the script fails
+     */
+    public List<Speedup> measure() {
+        Path script = extractScript();
+        List<String> cmd = new ArrayList<>(List.of(python(), script.toString(), "--tsv",
+                "--threads", Arrays.stream(threads).mapToObj(Integer::toString).collect(Collectors.joining(",")),
+                "--repeats", Integer.toString(repeats), "--cpu-ms", ms(cpuWork),
+                "--io-waits", Integer.toString(ioWaits), "--io-wait-ms", ms(ioWait), "--io-cpu-ms", ms(ioCpu),
+                "--native-calls", Integer.toString(nativeCalls), "--native-ms", ms(nativeWork),
+                "--native-cpu-ms", ms(nativeCpu)));
+        Path out = script.resolveSibling(script.getFileName() + ".out");
+        Path err = script.resolveSibling(script.getFileName() + ".err");
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        } catch (IOException e) {
+            deleteQuietly(script, out, err);
+            throw new IllegalStateException("cannot start Python (" + python() + "): " + e.getMessage()
+                    + "; set PARLAB_PYTHON to a Python 3 interpreter", e);
+        }
+        try {
+            p.getOutputStream().close();
+            if (!p.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the CPython measurement took longer than " + TIME_LIMIT);
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("the CPython measurement failed (exit " + p.exitValue() + "): "
+                        + Files.readString(err));
+            }
+            List<Speedup> result = new ArrayList<>();
+            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                String[] f = line.strip().split("\t");
+                if (f.length != 4) {
+                    continue;
+                }
+                double s = Double.parseDouble(f[2]);
+                double par = Double.parseDouble(f[3]);
+                result.add(new Speedup(f[0], true, Integer.parseInt(f[1]), s, par, s / par, f[0] + ", CPython"));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading the CPython measurement failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("CPython measurement interrupted; the Python process was stopped");
+        } finally {
+            p.destroyForcibly();
+            deleteQuietly(script, out, err);
+        }
+    }
+
+    private static void deleteQuietly(Path... files) {
+        for (Path f : files) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException ignored) {
+                // a temp file left behind is harmless
+            }
+        }
+    }
+
+    private static String ms(Duration d) {
+        return String.format(Locale.ROOT, "%.4f", d.toNanos() / 1e6);
+    }
+
+    private static Path extractScript() {
+        try (InputStream in = CPython.class.getResourceAsStream("cpython_gil.py")) {
+            if (in == null) {
+                throw new IllegalStateException("cpython_gil.py is missing from the library jar");
+            }
+            Path tmp = Files.createTempFile("parlab-cpython-gil-", ".py");
+            Files.write(tmp, in.readAllBytes());
+            return tmp;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the CPython script to a temporary file", e);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package org.parlab.gil;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.parlab.timing.Jit;
+import org.parlab.timing.Timing;
+
+/**
+ * One simulation set-up: a workload, a number of threads, with or without the GIL, a switch interval.
+ * Immutable; each option returns a new simulation. Made by {@link Gil#simulate(Workload)}.
+ *
+ * <p>Every run starts its own threads and stops them before it returns: when the calling thread is
+ * interrupted (■ in the notebook), when a task fails, or after the {@link #timeout(Duration) time-out}.
+ */
+public final class GilSimulation {
+    /** CPython's default switch interval ({@code sys.getswitchinterval()} = 0.005). */
+    public static final Duration DEFAULT_SWITCH_INTERVAL = Duration.ofMillis(5);
+    /** Most threads a simulation may start. */
+    public static final int MAX_THREADS = 64;
+    private static final Duration QUIET_WAIT = Duration.ofSeconds(1);
+
+    private final Workload workload;
+    private final int threads;
+    private final boolean gil;
+    private final Duration switchInterval;
+    private final Duration timeout;
+
+    GilSimulation(Workload workload) {
+        this(requireWorkload(workload), 2, true, DEFAULT_SWITCH_INTERVAL, Duration.ofSeconds(60));
+    }
+
+    private GilSimulation(Workload workload, int threads, boolean gil, Duration switchInterval, Duration timeout) {
+        this.workload = workload;
+        this.threads = threads;
+        this.gil = gil;
+        this.switchInterval = switchInterval;
+        this.timeout = timeout;
+    }
+
+    private static Workload requireWorkload(Workload w) {
+        if (w == null) {
+            throw new IllegalArgumentException("workload must not be null");
+        }
+        return w;
+    }
+
+    /**
+     * Number of threads, each running the workload once.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ {@code n} ≤ {@value #MAX_THREADS}
+     */
+    public GilSimulation threads(int n) {
+        if (n < 1 || n > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + n);
+        }
+        return new GilSimulation(workload, n, gil, switchInterval, timeout);
+    }
+
+    /** The threads share the simulated GIL (the default). */
+    public GilSimulation withGil() {
+        return new GilSimulation(workload, threads, true, switchInterval, timeout);
+    }
+
+    /** No lock at all: plain Java threads running the same work. */
+    public GilSimulation withoutGil() {
+        return new GilSimulation(workload, threads, false, switchInterval, timeout);
+    }
+
+    /**
+     * How long a thread may hold the lock while another waits before it is asked to drop it (CPython's
+     * {@code sys.setswitchinterval}).
+     *
+     * @throws IllegalArgumentException unless 0.1 ms ≤ {@code interval} ≤ 1 s
+     */
+    public GilSimulation switchInterval(Duration interval) {
+        if (interval == null || interval.compareTo(Duration.ofNanos(100_000)) < 0
+                || interval.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("interval must be between 0.1 ms and 1 s, got " + interval);
+        }
+        return new GilSimulation(workload, threads, gil, interval, timeout);
+    }
+
+    /**
+     * The longest a run may take before its threads are stopped and it fails (default 60 s).
+     *
+     * @throws IllegalArgumentException unless 1 ms ≤ {@code limit} ≤ 10 min
+     */
+    public GilSimulation timeout(Duration limit) {
+        if (limit == null || limit.compareTo(Duration.ofMillis(1)) < 0 || limit.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("limit must be between 1 ms and 10 minutes, got " + limit);
+        }
+        return new GilSimulation(workload, threads, gil, switchInterval, limit);
+    }
+
+    /**
+     * Runs the workload on {@code threads} threads at once, after waiting (up to 1 s) for the JIT compiler's
+     * background threads to finish, so they do not take a core from the simulated threads.
+     */
+    public GilRun run() {
+        settle();
+        return execute(false);
+    }
+
+    /** Runs the same {@code threads} tasks one after another on a single thread: the baseline. */
+    public GilRun runSerially() {
+        settle();
+        return execute(true);
+    }
+
+    private static volatile boolean warm;
+
+    /**
+     * Before a measurement: the first time in this JVM, exercises the simulator's own code (lock hand-offs,
+     * I/O and native sections) so the JIT compiles it now rather than during the measurement; then waits for
+     * the JIT's background threads to finish.
+     */
+    private static void settle() {
+        if (!warm) {
+            synchronized (GilSimulation.class) {
+                if (!warm) {
+                    Workload mix = Workload.of("warm-up", in -> {
+                        in.bytecodes(Workload.bytecodesFor("warm-up", Duration.ofMillis(60)));
+                        in.blockingIo(Duration.ofMillis(1));
+                        in.nativeCode(Workload.bytecodesFor("warm-up", Duration.ofMillis(5)));
+                    });
+                    GilSimulation w = new GilSimulation(mix).threads(2).switchInterval(Duration.ofMillis(1));
+                    w.execute(false);
+                    w.execute(true);
+                    warm = true;
+                }
+            }
+        }
+        Jit.awaitQuiet(QUIET_WAIT);
+    }
+
+    /**
+     * Measures the speed-up of {@link #run()} over {@link #runSerially()}: {@code repeats} rounds, each running
+     * both (interleaved, so noise hits both alike), after one untimed warm-up round; medians.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ {@code repeats} ≤ 100
+     */
+    public Speedup speedup(int repeats) {
+        if (repeats < 1 || repeats > 100) {
+            throw new IllegalArgumentException("repeats must be in [1, 100], got " + repeats);
+        }
+        settle();
+        execute(true);  // warm-up round
+        execute(false);
+        List<Double> serial = new ArrayList<>();
+        List<Double> parallel = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            serial.add(execute(true).wallMs());
+            parallel.add(execute(false).wallMs());
+        }
+        double s = new Timing("serial", serial).medianMs();
+        double p = new Timing("parallel", parallel).medianMs();
+        return new Speedup(workload.name(), gil, threads, s, p, s / p,
+                workload.name() + (gil ? ", with GIL" : ", without GIL"));
+    }
+
+    private GilRun execute(boolean serially) {
+        long start = System.nanoTime();
+        GilLock lock = gil ? new GilLock(switchInterval.toNanos(), start) : null;
+        int workers = serially ? 1 : threads;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(workers);
+        long[] ends = new long[workers];
+        long[] checksums = new long[threads];
+        List<Thread> started = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            final int worker = w;
+            Runnable body = () -> {
+                ready.countDown();
+                try {
+                    go.await();
+                    int first = serially ? 0 : worker;
+                    int last = serially ? threads - 1 : worker;
+                    for (int task = first; task <= last; task++) {
+                        Interpreter in = new Interpreter(task, lock);
+                        try {
+                            in.acquire();
+                            workload.task().run(in);
+                        } finally {
+                            in.releaseQuietly();
+                        }
+                        checksums[task] = in.checksum();
+                    }
+                } catch (InterruptedException | CancellationException e) {
+                    failure.compareAndSet(null, new CancellationException("stopped"));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    ends[worker] = System.nanoTime();
+                    done.countDown();
+                }
+            };
+            Thread t = new Thread(body, "gil-sim-" + w);
+            t.setDaemon(true);
+            started.add(t);
+            t.start();
+        }
+        long t0;
+        try {
+            ready.await();
+            t0 = System.nanoTime();
+            if (lock != null) {
+                lock.startClock(t0);
+            }
+            go.countDown();
+            long deadline = t0 + timeout.toNanos();
+            // wait in short slices, so a failed thread or the time-out is noticed at once
+            while (!done.await(5, TimeUnit.MILLISECONDS)) {
+                Throwable f = failure.get();
+                if (f != null && !(f instanceof CancellationException)) {
+                    stopAll(started);
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    stopAll(started);
+                    throw new IllegalStateException("the simulation ran longer than its time-out of "
+                            + timeout.toMillis() + " ms and was stopped (raise it with .timeout(...))");
+                }
+            }
+            for (Thread t : started) {
+                t.join(); // all have counted down; this only makes their end visible
+            }
+        } catch (InterruptedException e) {
+            stopAll(started);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("simulation interrupted; its threads were stopped");
+        }
+        long last = t0;
+        for (long e : ends) {
+            last = Math.max(last, e);
+        }
+        long wallNs = last - t0;
+        Throwable f = failure.get();
+        if (f != null) {
+            if (f instanceof CancellationException) {
+                throw new CancellationException("simulation stopped");
+            }
+            throw new IllegalStateException("a simulated thread failed: " + f, f);
+        }
+        long sum = 0;
+        for (long c : checksums) {
+            sum += c;
+        }
+        return new GilRun(workload.name(), gil, threads, serially, switchInterval.toNanos() / 1e6, wallNs / 1e6,
+                lock == null ? List.of() : lock.segments(), lock == null ? 0 : lock.switches(),
+                lock == null ? 0 : lock.forcedDrops(), sum);
+    }
+
+    private static void stopAll(List<Thread> threads) {
+        threads.forEach(Thread::interrupt);
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join(2000);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Gil.simulate(" + workload.name() + ").threads(" + threads + ")" + (gil ? "" : ".withoutGil()")
+                + ".switchInterval(" + switchInterval.toNanos() / 1e6 + " ms)";
+    }
+}

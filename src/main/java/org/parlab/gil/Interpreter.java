@@ -1,0 +1,197 @@
+package org.parlab.gil;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+
+/**
+ * What a simulated thread's {@link Workload} runs on: a tiny "interpreter" whose instructions must hold the
+ * global lock, with CPython's ways of letting it go. In a run without the lock the same methods do the same
+ * work, lock-free, like plain Java threads.
+ *
+ * <ul>
+ * <li>{@link #bytecodes(long)}: interpreted work. Holds the lock, and checks for a drop request after
+ *     every instruction, as CPython's eval loop does.</li>
+ * <li>{@link #blockingIo(Duration)}: a blocking wait (a real sleep) with the lock released, as CPython
+ *     does around {@code time.sleep}, {@code socket.recv} and file reads.</li>
+ * <li>{@link #nativeCode(long)}: compiled work with the lock released, as numpy does inside {@code dot}.</li>
+ * </ul>
+ */
+public final class Interpreter {
+    /** Multiply-add steps in one simulated bytecode (about 30–60 ns of work). */
+    static final int STEPS_PER_BYTECODE = 32;
+
+    private final int index;
+    private final GilLock lock; // null: no lock
+    private long state;
+    boolean holding;
+
+    Interpreter(int index, GilLock lock) {
+        this.index = index;
+        this.lock = lock;
+        this.state = 0x9E3779B97F4A7C15L * (index + 1);
+    }
+
+    /** Index of this simulated thread, from 0. */
+    public int index() {
+        return index;
+    }
+
+    /**
+     * Runs {@code count} interpreted instructions.
+     *
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void bytecodes(long count) throws InterruptedException {
+        requireNonNegative("count", count);
+        for (long i = 0; i < count; i++) {
+            state = work(state, STEPS_PER_BYTECODE);
+            if (lock != null && lock.dropRequested()) {
+                holding = false;   // until take succeeds: an interrupt in between leaves nothing to release
+                lock.check(index);
+                holding = true;
+            }
+            if ((i & 255) == 0) {
+                stopIfInterrupted();
+            }
+        }
+    }
+
+    /**
+     * Waits for {@code wait} (a real sleep, standing for I/O) with the lock released.
+     *
+     * @throws IllegalArgumentException if {@code wait} is null, negative or longer than a minute
+     */
+    public void blockingIo(Duration wait) throws InterruptedException {
+        if (wait == null || wait.isNegative() || wait.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("wait must be between 0 and 1 minute, got " + wait);
+        }
+        release();
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+        } finally {
+            long end = System.nanoTime();
+            if (lock != null) {
+                lock.recordOutside(index, Segment.Kind.IO, start, end);
+            }
+            reacquire();
+        }
+    }
+
+    /**
+     * Runs {@code units} of compiled work (the same arithmetic as a bytecode) with the lock released.
+     *
+     * @throws IllegalArgumentException if {@code units} is negative
+     */
+    public void nativeCode(long units) throws InterruptedException {
+        requireNonNegative("units", units);
+        release();
+        long start = System.nanoTime();
+        try {
+            for (long i = 0; i < units; i++) {
+                state = work(state, STEPS_PER_BYTECODE);
+                if ((i & 255) == 0) {
+                    stopIfInterrupted();
+                }
+            }
+        } finally {
+            long end = System.nanoTime();
+            if (lock != null) {
+                lock.recordOutside(index, Segment.Kind.NATIVE, start, end);
+            }
+            reacquire();
+        }
+    }
+
+    /** A value computed from all the work done, so the JIT cannot skip it. */
+    long checksum() {
+        return state;
+    }
+
+    void acquire() throws InterruptedException {
+        if (lock != null && !holding) {
+            lock.take(index);
+            holding = true;
+        }
+    }
+
+    void releaseQuietly() {
+        if (lock != null && holding) {
+            holding = false;
+            try {
+                lock.drop(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void release() throws InterruptedException {
+        if (lock != null && holding) {
+            holding = false;
+            long released = lock.drop(true);
+            lock.recordSwitchWait(index, released);
+        }
+    }
+
+    private void reacquire() throws InterruptedException {
+        if (lock != null) {
+            lock.take(index);
+            holding = true;
+        }
+    }
+
+    private static long work(long s, int steps) {
+        for (int i = 0; i < steps; i++) {
+            s = s * 6364136223846793005L + 1442695040888963407L;
+        }
+        return s;
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("simulated thread interrupted");
+        }
+    }
+
+    private static void requireNonNegative(String name, long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException(name + " must be ≥ 0, got " + v);
+        }
+    }
+
+    /**
+     * Bytecodes per millisecond on this machine, measured once: after ~100 ms of warm-up (the JIT compiles the
+     * loop), the fastest of 10 windows of about 5 ms each. The fastest window is the one in
+     * which the thread was not descheduled, so a busy machine does not shrink every workload.
+     */
+    static synchronized double bytecodesPerMs() {
+        if (rate == 0) {
+            Interpreter in = new Interpreter(0, null);
+            try {
+                long warm = System.nanoTime();
+                while (System.nanoTime() - warm < 100_000_000L) {
+                    in.bytecodes(10_000);
+                }
+                long chunk = 10_000;
+                double best = 0;
+                for (int w = 0; w < 10; w++) {
+                    long n = 0;
+                    long start = System.nanoTime();
+                    while (System.nanoTime() - start < 5_000_000L) {
+                        in.bytecodes(chunk);
+                        n += chunk;
+                    }
+                    best = Math.max(best, n / ((System.nanoTime() - start) / 1e6));
+                }
+                rate = best;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("calibration interrupted");
+            }
+        }
+        return rate;
+    }
+
+    private static double rate;
+}
