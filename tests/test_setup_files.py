@@ -48,7 +48,8 @@ def test_every_python_requirement_is_pinned():
     for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.]*", line), f"not pinned: {line}"
+            assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][0-9A-Za-z.]*(\s*;\s*python_version\s*[<>=!]+\s*\"[0-9.]+\")?",
+                                line), f"not pinned: {line}"
 
 
 def test_postbuild_runs_the_shared_install_script():

@@ -1,18 +1,13 @@
 package org.parlab.gil;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import org.parlab.Python;
 
 /**
  * CPython's real GIL, measured from Java: runs a small Python script ({@code cpython_gil.py}, shipped in the
@@ -61,26 +56,12 @@ public final class CPython {
 
     /** True when a Python 3 interpreter can be started. */
     public static boolean available() {
-        try {
-            Process p = new ProcessBuilder(python(), "-c", "import sys; sys.exit(sys.version_info < (3, 8))")
-                    .redirectErrorStream(true).start();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Python.available();
     }
 
     /** The Python interpreter used: {@code $PARLAB_PYTHON}, else {@code python3}. */
     public static String python() {
-        String p = System.getenv("PARLAB_PYTHON");
-        return p == null || p.isBlank() ? "python3" : p;
+        return Python.executable();
     }
 
     /**
@@ -150,78 +131,26 @@ public final class CPython {
      * @throws IllegalStateException if Python cannot be started or the script fails
      */
     public List<Speedup> measure() {
-        Path script = extractScript();
-        List<String> cmd = new ArrayList<>(List.of(python(), script.toString(), "--tsv",
+        List<String> args = List.of("--tsv",
                 "--threads", Arrays.stream(threads).mapToObj(Integer::toString).collect(Collectors.joining(",")),
                 "--repeats", Integer.toString(repeats), "--cpu-ms", ms(cpuWork),
                 "--io-waits", Integer.toString(ioWaits), "--io-wait-ms", ms(ioWait), "--io-cpu-ms", ms(ioCpu),
                 "--native-calls", Integer.toString(nativeCalls), "--native-ms", ms(nativeWork),
-                "--native-cpu-ms", ms(nativeCpu)));
-        Path out = script.resolveSibling(script.getFileName() + ".out");
-        Path err = script.resolveSibling(script.getFileName() + ".err");
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        } catch (IOException e) {
-            deleteQuietly(script, out, err);
-            throw new IllegalStateException("cannot start Python (" + python() + "): " + e.getMessage()
-                    + "; set PARLAB_PYTHON to a Python 3 interpreter", e);
+                "--native-cpu-ms", ms(nativeCpu));
+        List<Speedup> result = new ArrayList<>();
+        for (String line : Python.runScript(CPython.class, "cpython_gil.py", args, TIME_LIMIT)) {
+            String[] f = line.strip().split("\t");
+            if (f.length != 4) {
+                continue;
+            }
+            double s = Double.parseDouble(f[2]);
+            double par = Double.parseDouble(f[3]);
+            result.add(new Speedup(f[0], true, Integer.parseInt(f[1]), s, par, s / par, f[0] + ", CPython"));
         }
-        try {
-            p.getOutputStream().close();
-            if (!p.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the CPython measurement took longer than " + TIME_LIMIT);
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("the CPython measurement failed (exit " + p.exitValue() + "): "
-                        + Files.readString(err));
-            }
-            List<Speedup> result = new ArrayList<>();
-            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-                String[] f = line.strip().split("\t");
-                if (f.length != 4) {
-                    continue;
-                }
-                double s = Double.parseDouble(f[2]);
-                double par = Double.parseDouble(f[3]);
-                result.add(new Speedup(f[0], true, Integer.parseInt(f[1]), s, par, s / par, f[0] + ", CPython"));
-            }
-            return result;
-        } catch (IOException e) {
-            throw new IllegalStateException("reading the CPython measurement failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("CPython measurement interrupted; the Python process was stopped");
-        } finally {
-            p.destroyForcibly();
-            deleteQuietly(script, out, err);
-        }
-    }
-
-    private static void deleteQuietly(Path... files) {
-        for (Path f : files) {
-            try {
-                Files.deleteIfExists(f);
-            } catch (IOException ignored) {
-                // a temp file left behind is harmless
-            }
-        }
+        return result;
     }
 
     private static String ms(Duration d) {
         return String.format(Locale.ROOT, "%.4f", d.toNanos() / 1e6);
-    }
-
-    private static Path extractScript() {
-        try (InputStream in = CPython.class.getResourceAsStream("cpython_gil.py")) {
-            if (in == null) {
-                throw new IllegalStateException("cpython_gil.py is missing from the library jar");
-            }
-            Path tmp = Files.createTempFile("parlab-cpython-gil-", ".py");
-            Files.write(tmp, in.readAllBytes());
-            return tmp;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the CPython script to a temporary file", e);
-        }
     }
 }
