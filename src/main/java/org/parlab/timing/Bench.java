@@ -4,67 +4,165 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Times a task the way the course compares speeds: a few warm-up runs (the JIT compiles hot code during
  * them), then repeated timed runs whose median is the number to compare.
  *
  * <pre>{@code
- * Timing t = Bench.time("sum", () -> sum(data));
- * t.medianMs();
+ * Timing t = Bench.time("sum", () -> sum(data));   // a value: the Supplier overload consumes it
+ * t.medianMs();                                    // milliseconds per call
+ * t.summary();  // sum: 593 µs ± 12.1 µs per call (median ± MAD of 7 runs, 100 calls each)
  * }</pre>
+ *
+ * <h2>Calls per sample</h2>
+ * A call that lasts a microsecond cannot be timed alone: the clock's resolution and the cost of reading it
+ * are of the same order. So, like IPython's {@code %timeit}, one timed sample may run the task several times
+ * in a row, and {@link Timing#samplesMs()} holds the sample's time divided by its calls. Unless told how many
+ * calls a sample makes, {@code time} <em>calibrates</em> after the warm-ups: it times 1 call, then 10, 100,
+ * … in a row until one batch lasts at least {@value #MIN_SAMPLE_MS} ms (or reaches
+ * {@value #MAX_CALLS_PER_SAMPLE} calls), and takes that batch size. Calibration therefore runs the task
+ * 1 + 10 + … + {@code callsPerSample} = (10 × {@code callsPerSample} − 1) / 9 extra times (once for a task
+ * of 2 ms or more), on top of {@code warmups + repeats × callsPerSample}.
+ *
+ * <h2>Runnable or Supplier</h2>
+ * A task that computes a value and drops it may be compiled away. Give {@code time} a lambda that returns the
+ * value, {@code () -> sum(data)}, and Java picks the {@code Supplier} overload, which feeds every result into
+ * a {@link Blackhole}; a lambda with a statement block and no {@code return}, {@code () -> { x++; }}, or a
+ * call of a {@code void} method picks the {@code Runnable} one. (Java cannot choose for a method reference
+ * to an <em>overloaded</em> method or a bare {@code null}: write a lambda, or cast.)
  */
 public final class Bench {
     /** Warm-up runs by default. */
     public static final int DEFAULT_WARMUPS = 3;
     /** Timed runs by default. */
     public static final int DEFAULT_REPEATS = 7;
+    /** Calibration picks the smallest power of 10 calls per sample whose sample lasts at least this long. */
+    public static final double MIN_SAMPLE_MS = 2.0;
+    /** The most calls one sample may make (10⁷), chosen or calibrated. */
+    public static final int MAX_CALLS_PER_SAMPLE = 10_000_000;
+    /** Most warm-up runs. */
+    static final int MAX_WARMUPS = 1000;
+    /** Most timed runs. */
+    static final int MAX_REPEATS = 1000;
+    /** {@code callsPerSample} for {@link #time(String, int, int, int, Supplier, Blackhole)}: calibrate. */
+    static final int AUTO_CALLS = 0;
+
+    private static final long MIN_SAMPLE_NANOS = (long) (MIN_SAMPLE_MS * 1e6);
 
     private Bench() {
     }
 
-    /** Times {@code task} with {@value #DEFAULT_WARMUPS} warm-ups and {@value #DEFAULT_REPEATS} timed runs. */
+    /**
+     * Times {@code task} with {@value #DEFAULT_WARMUPS} warm-ups and {@value #DEFAULT_REPEATS} timed runs,
+     * calibrating the calls per sample: see {@link #time(String, int, int, Runnable)}.
+     *
+     * @throws IllegalArgumentException if {@code label} is blank or {@code task} is null
+     */
     public static Timing time(String label, Runnable task) {
         return time(label, DEFAULT_WARMUPS, DEFAULT_REPEATS, task);
     }
 
     /**
-     * Times {@code task}: {@code warmups} untimed runs, then {@code repeats} timed ones.
+     * Times {@code task}: {@code warmups} untimed runs, calibration of the calls per sample (see the class
+     * comment), then {@code repeats} timed samples. The task runs {@code warmups} + (10 × c − 1) / 9 +
+     * {@code repeats} × c times, where c = {@link Timing#callsPerSample()}.
      *
+     * @return the timing, in milliseconds per call
      * @throws IllegalArgumentException if {@code label} is blank, {@code task} is null, {@code warmups} is not in
      *                                  [0, 1000] or {@code repeats} not in [1, 1000]
+     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
      */
     public static Timing time(String label, int warmups, int repeats, Runnable task) {
-        if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("label must not be blank");
+        checkCommon(label, "task", task, warmups, repeats);
+        return measure(label, warmups, repeats, AUTO_CALLS, task);
+    }
+
+    /**
+     * Times {@code task} with {@code callsPerSample} calls in every sample, no calibration: the task runs
+     * exactly {@code warmups + repeats × callsPerSample} times.
+     *
+     * @return the timing, in milliseconds per call
+     * @throws IllegalArgumentException if {@code label} is blank, {@code task} is null, {@code warmups} is not in
+     *                                  [0, 1000], {@code repeats} not in [1, 1000] or {@code callsPerSample}
+     *                                  not in [1, 10⁷]
+     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
+     */
+    public static Timing time(String label, int warmups, int repeats, int callsPerSample, Runnable task) {
+        checkCommon(label, "task", task, warmups, repeats);
+        checkCallsPerSample(callsPerSample);
+        return measure(label, warmups, repeats, callsPerSample, task);
+    }
+
+    /**
+     * Times {@code work} with {@value #DEFAULT_WARMUPS} warm-ups and {@value #DEFAULT_REPEATS} timed runs,
+     * calibrating the calls per sample; every result goes into a {@link Blackhole}, so the JIT cannot drop the
+     * work. See {@link #time(String, int, int, Supplier)}.
+     *
+     * @throws IllegalArgumentException if {@code label} is blank or {@code work} is null
+     */
+    public static Timing time(String label, Supplier<?> work) {
+        return time(label, DEFAULT_WARMUPS, DEFAULT_REPEATS, work);
+    }
+
+    /**
+     * Times {@code work} like {@link #time(String, int, int, Runnable)} (warm-ups, calibration, timed samples)
+     * and feeds every result, of the warm-ups and calibration too, into a {@link Blackhole}. The work runs
+     * {@code warmups} + (10 × c − 1) / 9 + {@code repeats} × c times, where c =
+     * {@link Timing#callsPerSample()}. Consuming a result costs a nanosecond or two per call (and boxing, if
+     * the work returns a primitive): measurable only for work of a few nanoseconds.
+     *
+     * @return the timing, in milliseconds per call
+     * @throws IllegalArgumentException if {@code label} is blank, {@code work} is null, {@code warmups} is not in
+     *                                  [0, 1000] or {@code repeats} not in [1, 1000]
+     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
+     */
+    public static Timing time(String label, int warmups, int repeats, Supplier<?> work) {
+        return time(label, warmups, repeats, AUTO_CALLS, work, new Blackhole());
+    }
+
+    /**
+     * Times {@code work} with {@code callsPerSample} calls in every sample, no calibration, feeding every result
+     * into a {@link Blackhole}: the work runs exactly {@code warmups + repeats × callsPerSample} times.
+     *
+     * @return the timing, in milliseconds per call
+     * @throws IllegalArgumentException if {@code label} is blank, {@code work} is null, {@code warmups} is not in
+     *                                  [0, 1000], {@code repeats} not in [1, 1000] or {@code callsPerSample}
+     *                                  not in [1, 10⁷]
+     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
+     */
+    public static Timing time(String label, int warmups, int repeats, int callsPerSample, Supplier<?> work) {
+        checkCommon(label, "work", work, warmups, repeats);
+        checkCallsPerSample(callsPerSample);
+        return time(label, warmups, repeats, callsPerSample, work, new Blackhole());
+    }
+
+    /**
+     * The Supplier overloads, with the blackhole given: {@code callsPerSample} {@value #AUTO_CALLS} calibrates.
+     * Package-private so that tests can count what {@code sink} consumed.
+     */
+    static Timing time(String label, int warmups, int repeats, int callsPerSample, Supplier<?> work,
+                       Blackhole sink) {
+        checkCommon(label, "work", work, warmups, repeats);
+        if (callsPerSample != AUTO_CALLS) {
+            checkCallsPerSample(callsPerSample);
         }
-        if (task == null) {
-            throw new IllegalArgumentException("task must not be null");
+        if (sink == null) {
+            throw new IllegalArgumentException("sink must not be null");
         }
-        if (warmups < 0 || warmups > 1000) {
-            throw new IllegalArgumentException("warmups must be in [0, 1000], got " + warmups);
-        }
-        if (repeats < 1 || repeats > 1000) {
-            throw new IllegalArgumentException("repeats must be in [1, 1000], got " + repeats);
-        }
-        for (int i = 0; i < warmups; i++) {
-            task.run();
-            checkInterrupted();
-        }
-        List<Double> samples = new ArrayList<>(repeats);
-        for (int i = 0; i < repeats; i++) {
-            long t0 = System.nanoTime();
-            task.run();
-            samples.add((System.nanoTime() - t0) / 1e6);
-            checkInterrupted();
-        }
-        return new Timing(label, samples);
+        return measure(label, warmups, repeats, callsPerSample, () -> sink.consume(work.get()));
     }
 
     /**
      * Times several tasks <em>interleaved</em>: each round runs every task once, in order, so a burst of
      * noise (another process, a GC, the JIT compiling in the background) hits all of them alike and the
      * ratios of their medians stay fair. Use it whenever a notebook compares tasks.
+     *
+     * <p>Every sample is one call ({@link Timing#callsPerSample()} is 1, no calibration): interleaving is for
+     * tasks long enough to time one call at a time (a millisecond or more). Each task runs exactly
+     * {@code warmups + repeats} times. A task's result is not consumed: add it to a sink the notebook keeps,
+     * as in {@code () -> sink[0] += work()}.
      *
      * @param tasks label → task, timed in the map's iteration order (use a {@code LinkedHashMap}, or the
      *              two-task overload)
@@ -84,12 +182,7 @@ public final class Bench {
                 throw new IllegalArgumentException("tasks: the task for '" + label + "' is null");
             }
         });
-        if (warmups < 0 || warmups > 1000) {
-            throw new IllegalArgumentException("warmups must be in [0, 1000], got " + warmups);
-        }
-        if (repeats < 1 || repeats > 1000) {
-            throw new IllegalArgumentException("repeats must be in [1, 1000], got " + repeats);
-        }
+        checkCounts(warmups, repeats);
         for (int i = 0; i < warmups; i++) {
             for (Runnable task : tasks.values()) {
                 task.run();
@@ -133,6 +226,67 @@ public final class Bench {
         tasks.put(labelA, taskA);
         tasks.put(labelB, taskB);
         return interleaved(warmups, repeats, tasks);
+    }
+
+    private static Timing measure(String label, int warmups, int repeats, int callsPerSample, Runnable task) {
+        for (int i = 0; i < warmups; i++) {
+            task.run();
+            checkInterrupted();
+        }
+        int calls = callsPerSample == AUTO_CALLS ? calibrate(task) : callsPerSample;
+        List<Double> samples = new ArrayList<>(repeats);
+        for (int i = 0; i < repeats; i++) {
+            samples.add(runNanos(task, calls) / 1e6 / calls);
+            checkInterrupted();
+        }
+        return new Timing(label, samples, calls);
+    }
+
+    /** 1, 10, 100, … calls in a row until a batch lasts {@link #MIN_SAMPLE_MS} or has the most calls allowed. */
+    private static int calibrate(Runnable task) {
+        int calls = 1;
+        while (true) {
+            long nanos = runNanos(task, calls);
+            checkInterrupted();
+            if (nanos >= MIN_SAMPLE_NANOS || calls >= MAX_CALLS_PER_SAMPLE) {
+                return calls;
+            }
+            calls *= 10;
+        }
+    }
+
+    private static long runNanos(Runnable task, int calls) {
+        long t0 = System.nanoTime();
+        for (int c = 0; c < calls; c++) {
+            task.run();
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static void checkCommon(String label, String taskName, Object task, int warmups, int repeats) {
+        if (label == null || label.isBlank()) {
+            throw new IllegalArgumentException("label must not be blank");
+        }
+        if (task == null) {
+            throw new IllegalArgumentException(taskName + " must not be null");
+        }
+        checkCounts(warmups, repeats);
+    }
+
+    private static void checkCounts(int warmups, int repeats) {
+        if (warmups < 0 || warmups > MAX_WARMUPS) {
+            throw new IllegalArgumentException("warmups must be in [0, " + MAX_WARMUPS + "], got " + warmups);
+        }
+        if (repeats < 1 || repeats > MAX_REPEATS) {
+            throw new IllegalArgumentException("repeats must be in [1, " + MAX_REPEATS + "], got " + repeats);
+        }
+    }
+
+    private static void checkCallsPerSample(int callsPerSample) {
+        if (callsPerSample < 1 || callsPerSample > MAX_CALLS_PER_SAMPLE) {
+            throw new IllegalArgumentException("callsPerSample must be in [1, " + MAX_CALLS_PER_SAMPLE + "], got "
+                    + callsPerSample);
+        }
     }
 
     private static void checkInterrupted() {

@@ -21,17 +21,43 @@ class BenchTest {
         assertEquals(7, Bench.DEFAULT_REPEATS);
         AtomicInteger runs = new AtomicInteger();
         Timing t = Bench.time("count", runs::incrementAndGet);
-        assertEquals(Bench.DEFAULT_WARMUPS + Bench.DEFAULT_REPEATS, runs.get());
+        int calls = t.callsPerSample();
+        assertEquals(Bench.DEFAULT_WARMUPS + calibrationCalls(calls) + (long) Bench.DEFAULT_REPEATS * calls,
+                runs.get());
         assertEquals(Bench.DEFAULT_REPEATS, t.repeats());
         assertEquals("count", t.label());
+    }
+
+    /** The calls calibration makes before choosing {@code callsPerSample} (a power of 10): 1 + 10 + … + it. */
+    static long calibrationCalls(int callsPerSample) {
+        assertEquals(1, Long.toString(callsPerSample).replace("0", "").length(),
+                "callsPerSample is a power of 10: " + callsPerSample);
+        return (10L * callsPerSample - 1) / 9;
     }
 
     @ParameterizedTest(name = "warmups={0}, repeats={1}")
     @CsvSource({"0, 1", "0, 5", "2, 1", "5, 4", "1000, 1", "0, 1000"})
     void runsTheTaskWarmupsPlusRepeatsTimes(int warmups, int repeats) {
+        // one call per sample, so no calibration: exactly warmups + repeats runs
         AtomicInteger runs = new AtomicInteger();
-        Timing t = Bench.time("task", warmups, repeats, runs::incrementAndGet);
+        Timing t = Bench.time("task", warmups, repeats, 1, () -> {
+            runs.incrementAndGet();
+        });
         assertEquals(warmups + repeats, runs.get());
+        assertEquals(repeats, t.repeats());
+        assertEquals(repeats, t.samplesMs().size());
+        assertEquals(1, t.callsPerSample());
+    }
+
+    @ParameterizedTest(name = "warmups={0}, repeats={1}")
+    @CsvSource({"0, 1", "0, 5", "2, 1", "5, 4", "1000, 1", "0, 30"})
+    void withCalibrationRunsTheTaskWarmupsPlusCalibrationPlusRepeatsTimesCalls(int warmups, int repeats) {
+        AtomicInteger runs = new AtomicInteger();
+        Timing t = Bench.time("task", warmups, repeats, () -> {
+            runs.incrementAndGet();
+        });
+        int calls = t.callsPerSample();
+        assertEquals(warmups + calibrationCalls(calls) + (long) repeats * calls, runs.get());
         assertEquals(repeats, t.repeats());
         assertEquals(repeats, t.samplesMs().size());
     }
@@ -57,8 +83,11 @@ class BenchTest {
     void onlyTheTimedRunsAreSampled() {
         AtomicInteger calls = new AtomicInteger();
         Timing t = Bench.time("order", 4, 3, calls::incrementAndGet);
-        assertEquals(7, calls.get());
+        assertEquals(4 + calibrationCalls(t.callsPerSample()) + 3L * t.callsPerSample(), calls.get());
         assertEquals(3, t.samplesMs().size());
+        Timing once = Bench.time("order", 4, 3, 1, calls::incrementAndGet);
+        assertEquals(4 + calibrationCalls(t.callsPerSample()) + 3L * t.callsPerSample() + 4 + 3, calls.get());
+        assertEquals(3, once.samplesMs().size());
     }
 
     @ParameterizedTest
@@ -75,10 +104,11 @@ class BenchTest {
 
     @Test
     void nullTaskIsRejected() {
+        // a bare null matches both the Runnable and the Supplier overload: the caller must say which
         assertEquals("task must not be null",
-                assertThrows(IllegalArgumentException.class, () -> Bench.time("x", null)).getMessage());
-        assertEquals("task must not be null",
-                assertThrows(IllegalArgumentException.class, () -> Bench.time("x", 0, 1, null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Bench.time("x", (Runnable) null)).getMessage());
+        assertEquals("task must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Bench.time("x", 0, 1, (Runnable) null)).getMessage());
     }
 
     @ParameterizedTest(name = "warmups={0}, repeats={1}")

@@ -70,6 +70,7 @@ class TimingTest {
     @Test
     void toStringSummarises() {
         Timing t = new Timing("sum", List.of(1.5, 1.25, 12.345));
-        assertEquals("sum: median 1.5 ms (min 1.25, max 12.35, 3 runs)", t.toString());
+        assertEquals("sum: 1.5 ms ± 250 µs per call (median ± MAD of 3 runs, 1 call each) ⚠ spread 17 %: the machine"
+                + " was busy or the work varies; rerun, or raise repeats", t.toString());
     }
 }
