@@ -34,6 +34,13 @@ import java.util.function.Supplier;
  * to an <em>overloaded</em> method or a bare {@code null}: write a lambda, or cast.)
  */
 public final class Bench {
+    /**
+     * After the warm-ups, timing waits (at most this long) until the JIT compiler's background threads are
+     * idle: they compile what the warm-ups made hot, and on a two-core machine they would take a core from
+     * the first timed runs.
+     */
+    private static final java.time.Duration QUIET_WAIT = java.time.Duration.ofSeconds(1);
+
     /** Warm-up runs by default. */
     public static final int DEFAULT_WARMUPS = 3;
     /** Timed runs by default. */
@@ -189,6 +196,7 @@ public final class Bench {
                 checkInterrupted();
             }
         }
+        Jit.awaitQuiet(QUIET_WAIT);
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         tasks.keySet().forEach(label -> samples.put(label, new ArrayList<>(repeats)));
         for (int i = 0; i < repeats; i++) {
@@ -233,6 +241,7 @@ public final class Bench {
             task.run();
             checkInterrupted();
         }
+        Jit.awaitQuiet(QUIET_WAIT);
         int calls = callsPerSample == AUTO_CALLS ? calibrate(task) : callsPerSample;
         List<Double> samples = new ArrayList<>(repeats);
         for (int i = 0; i < repeats; i++) {
