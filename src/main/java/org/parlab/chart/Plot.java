@@ -219,7 +219,8 @@ public final class Plot {
                 min = Math.min(min, checkedY(yc, row));
             }
             c.getStyler().setYAxisLogarithmic(true);
-            c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+            // a decade lower when the smallest bar sits just above a power of ten (it would have no height)
+            c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min / 2))));
         }
         List<String> categories = new ArrayList<>();
         for (int row = 0; row < table.rowCount(); row++) {
@@ -227,6 +228,9 @@ public final class Plot {
             if (!categories.contains(cat)) {
                 categories.add(cat);
             }
+        }
+        if (categories.stream().mapToInt(String::length).sum() > width / 9) {
+            c.getStyler().setXAxisLabelRotation(25); // long labels would overlap side by side
         }
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
             List<Double> values = new ArrayList<>();
