@@ -95,33 +95,23 @@ public final class CPython {
 
     /** Work of each CPU-bound thread. */
     public CPython cpuWork(Duration work) {
-        return new CPython(threads, repeats, check("work", work), ioWaits, ioWait, ioCpu, nativeCalls, nativeWork,
-                nativeCpu);
+        return new CPython(threads, repeats, Workload.requireDuration("work", work), ioWaits, ioWait, ioCpu,
+                nativeCalls, nativeWork, nativeCpu);
     }
 
     /** The I/O-bound workload: as {@link Workload#ioBound}. */
     public CPython io(int waits, Duration wait, Duration cpuBetween) {
-        if (waits < 1 || waits > 10_000) {
-            throw new IllegalArgumentException("waits must be in [1, 10000], got " + waits);
-        }
-        return new CPython(threads, repeats, cpuWork, waits, check("wait", wait), check("cpuBetween", cpuBetween),
-                nativeCalls, nativeWork, nativeCpu);
+        Workload.requireCount("waits", waits);
+        return new CPython(threads, repeats, cpuWork, waits, Workload.requireDuration("wait", wait),
+                Workload.requireDuration("cpuBetween", cpuBetween), nativeCalls, nativeWork, nativeCpu);
     }
 
     /** The native-section workload: as {@link Workload#nativeSections}. */
     public CPython nativeSections(int calls, Duration nativeWork, Duration interpretedWork) {
-        if (calls < 1 || calls > 10_000) {
-            throw new IllegalArgumentException("calls must be in [1, 10000], got " + calls);
-        }
-        return new CPython(threads, repeats, cpuWork, ioWaits, ioWait, ioCpu, calls, check("nativeWork", nativeWork),
-                check("interpretedWork", interpretedWork));
-    }
-
-    private static Duration check(String name, Duration d) {
-        if (d == null || d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException(name + " must be between 0 and 1 minute, got " + d);
-        }
-        return d;
+        Workload.requireCount("calls", calls);
+        return new CPython(threads, repeats, cpuWork, ioWaits, ioWait, ioCpu, calls,
+                Workload.requireDuration("nativeWork", nativeWork),
+                Workload.requireDuration("interpretedWork", interpretedWork));
     }
 
     /**

@@ -62,9 +62,7 @@ public final class Interpreter {
      * @throws IllegalArgumentException if {@code wait} is null, negative or longer than a minute
      */
     public void blockingIo(Duration wait) throws InterruptedException {
-        if (wait == null || wait.isNegative() || wait.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException("wait must be between 0 and 1 minute, got " + wait);
-        }
+        Workload.requireDuration("wait", wait);
         release();
         long start = System.nanoTime();
         try {

@@ -46,9 +46,7 @@ public record Workload(String name, Task task) {
      * @throws IllegalArgumentException if {@code waits} is not in [1, 10 000] or a duration is out of range
      */
     public static Workload ioBound(int waits, Duration wait, Duration cpuBetween) {
-        if (waits < 1 || waits > 10_000) {
-            throw new IllegalArgumentException("waits must be in [1, 10000], got " + waits);
-        }
+        requireCount("waits", waits);
         requireDuration("wait", wait);
         long bytecodes = bytecodesFor("cpuBetween", cpuBetween);
         return new Workload("I/O-bound", in -> {
@@ -66,9 +64,7 @@ public record Workload(String name, Task task) {
      * @throws IllegalArgumentException if {@code calls} is not in [1, 10 000] or a duration is out of range
      */
     public static Workload nativeSections(int calls, Duration nativeWork, Duration interpretedWork) {
-        if (calls < 1 || calls > 10_000) {
-            throw new IllegalArgumentException("calls must be in [1, 10000], got " + calls);
-        }
+        requireCount("calls", calls);
         long nativeUnits = bytecodesFor("nativeWork", nativeWork);
         long interpreted = bytecodesFor("interpretedWork", interpretedWork);
         return new Workload("native sections", in -> {
@@ -84,9 +80,18 @@ public record Workload(String name, Task task) {
         return Math.round(d.toNanos() / 1e6 * Interpreter.bytecodesPerMs());
     }
 
-    private static void requireDuration(String name, Duration d) {
+    /** Shared by the simulator and {@link CPython}: a count of waits or calls in [1, 10 000]. */
+    static void requireCount(String name, int n) {
+        if (n < 1 || n > 10_000) {
+            throw new IllegalArgumentException(name + " must be in [1, 10000], got " + n);
+        }
+    }
+
+    /** Shared by the simulator and {@link CPython}: a work size or wait between 0 and 1 minute. */
+    static Duration requireDuration(String name, Duration d) {
         if (d == null || d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException(name + " must be between 0 and 1 minute, got " + d);
         }
+        return d;
     }
 }
