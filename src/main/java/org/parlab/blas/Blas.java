@@ -1,10 +1,23 @@
 package org.parlab.blas;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+
 /**
- * ND4J's native BLAS, seen from Java. The first call loads ND4J's native libraries (a few seconds).
+ * ND4J's native BLAS, seen from Java: which library it loaded, how many threads its pools use, and limits on
+ * them (Python's {@code threadpoolctl}). The first call loads ND4J's native libraries (a few seconds).
  */
 public final class Blas {
     private Blas() {
@@ -37,5 +50,185 @@ public final class Blas {
                 version(String.valueOf(blas.getBlasVendor()), env),
                 blas.getMaxThreads(), env.maxThreads(), coreType == null || coreType.isBlank() ? "auto" : coreType,
                 waitPolicy == null || waitPolicy.isBlank() ? "default (active)" : waitPolicy);
+    }
+
+    /** Threads one BLAS call (a matrix product) may use now. */
+    public static int threads() {
+        return Nd4j.factory().blas().getMaxThreads();
+    }
+
+    /**
+     * Limits both native pools, BLAS and libnd4j's OpenMP loops, to {@code threads} until the returned limit is
+     * closed: use it in a try-with-resources block. See {@link ThreadLimit} for nesting and threads.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ {@code threads} ≤ {@link ThreadLimit#MAX_THREADS}
+     */
+    public static ThreadLimit limit(int threads) {
+        ThreadLimit.requireThreads("threads", threads);
+        return ThreadLimit.open(threads, threads);
+    }
+
+    /**
+     * Limits BLAS to {@code blasThreads} and libnd4j's OpenMP loops to {@code nd4jThreads} until the returned
+     * limit is closed.
+     *
+     * @throws IllegalArgumentException unless both are between 1 and {@link ThreadLimit#MAX_THREADS}
+     */
+    public static ThreadLimit limit(int blasThreads, int nd4jThreads) {
+        return ThreadLimit.open(blasThreads, nd4jThreads);
+    }
+
+    /** Runs {@code work} with both native pools limited to {@code threads} and returns its result. */
+    public static <T> T withThreads(int threads, Supplier<T> work) {
+        if (work == null) {
+            throw new IllegalArgumentException("work must not be null");
+        }
+        try (ThreadLimit ignored = limit(threads)) {
+            return work.get();
+        }
+    }
+
+    /** Runs {@code work} with both native pools limited to {@code threads}. */
+    public static void withThreads(int threads, Runnable work) {
+        if (work == null) {
+            throw new IllegalArgumentException("work must not be null");
+        }
+        try (ThreadLimit ignored = limit(threads)) {
+            work.run();
+        }
+    }
+
+    /**
+     * The native thread pools below ND4J, like {@code threadpoolctl.threadpool_info()}: OpenBLAS (asked
+     * through its own {@code openblas_get_*} functions, called with JNA as threadpoolctl calls them with
+     * ctypes) and libnd4j's OpenMP loops.
+     */
+    public static List<NativePool> pools() {
+        Environment env = Nd4j.getEnvironment();
+        var blas = Nd4j.factory().blas();
+        String vendor = String.valueOf(blas.getBlasVendor());
+        Optional<NativeLibrary> openblas = "OPENBLAS".equals(vendor) ? openBlasLibrary() : Optional.empty();
+        String layer = openblas.map(Blas::threadingLayer).orElse("unknown");
+        String arch = openblas.map(lib -> callString(lib, "openblas_get_corename")).orElse("unknown");
+        String path = openblas.map(lib -> lib.getFile() == null ? "unknown" : lib.getFile().getPath()).orElse("unknown");
+        NativePool blasPool = new NativePool("blas", "OPENBLAS".equals(vendor) ? "OpenBLAS" : vendor,
+                version(vendor, env), layer, arch, blas.getMaxThreads(), path);
+        NativePool nd4jPool = new NativePool("openmp", "libnd4j", nd4jVersion(), libgompLoaded() ? "openmp" : "unknown",
+                "n/a", env.maxMasterThreads(), nd4jPath());
+        return List.of(blasPool, nd4jPool);
+    }
+
+    /** {@link #pools()} as a table. */
+    public static tech.tablesaw.api.Table poolTable() {
+        return NativePool.toTable(pools());
+    }
+
+    /**
+     * OpenBLAS's build configuration, e.g. {@code OpenBLAS 0.3.19 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64},
+     * or {@code "unknown"} when ND4J did not load OpenBLAS.
+     */
+    public static String config() {
+        return openBlasLibrary().map(lib -> callString(lib, "openblas_get_config")).orElse("unknown").trim();
+    }
+
+    /** A peak-rate estimate for this machine from its cores, its clock and the BLAS kernel in use. */
+    public static PeakEstimate peak() {
+        String kernel = pools().get(0).architecture();
+        int flops = PeakEstimate.doubleFlopsPerCycle(kernel);
+        return new PeakEstimate(Runtime.getRuntime().availableProcessors(), clockGhz(), flops, kernel,
+                PeakEstimate.basis(flops));
+    }
+
+    /** The highest "cpu MHz" in /proc/cpuinfo, in GHz; NaN where there is no such file. */
+    static double clockGhz() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return Double.NaN;
+        }
+        try (var lines = Files.lines(cpuinfo)) {
+            return lines.filter(l -> l.toLowerCase(Locale.ROOT).startsWith("cpu mhz"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()) / 1000.0)
+                    .max().orElse(Double.NaN);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String threadingLayer(NativeLibrary lib) {
+        try {
+            int parallel = lib.getFunction("openblas_get_parallel").invokeInt(new Object[0]);
+            return switch (parallel) {
+                case 0 -> "sequential";
+                case 1 -> "pthreads";
+                case 2 -> "openmp";
+                default -> "unknown";
+            };
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown";
+        }
+    }
+
+    private static String callString(NativeLibrary lib, String function) {
+        try {
+            Function f = lib.getFunction(function);
+            String s = f.invokeString(new Object[0], false);
+            return s == null ? "unknown" : s.trim();
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown";
+        }
+    }
+
+    /** The OpenBLAS library JavaCPP loaded for ND4J, opened again (same file, same handle) through JNA. */
+    private static Optional<NativeLibrary> openBlasLibrary() {
+        try {
+            Nd4j.factory().blas(); // make sure ND4J (and so OpenBLAS) is loaded
+            String jni = Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
+            if (jni == null) {
+                return Optional.empty();
+            }
+            Path dir = Path.of(jni).getParent();
+            for (String name : List.of("libopenblas.so.0", "libopenblas.0.dylib", "libopenblas.dll", "libopenblas.so")) {
+                Path candidate = dir.resolve(name);
+                if (Files.exists(candidate)) {
+                    return Optional.of(NativeLibrary.getInstance(candidate.toString()));
+                }
+            }
+            return Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String nd4jVersion() {
+        try (var in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            var p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static List<String> mappedLibraries() {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return List.of();
+        }
+        try (var lines = Files.lines(maps)) {
+            return lines.map(l -> l.substring(l.lastIndexOf(' ') + 1)).filter(p -> p.startsWith("/")).distinct().toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean libgompLoaded() {
+        return mappedLibraries().stream().anyMatch(p -> p.contains("libgomp"));
+    }
+
+    private static String nd4jPath() {
+        return mappedLibraries().stream().filter(p -> p.contains("libnd4jcpu")).findFirst().orElse("unknown");
     }
 }

@@ -39,7 +39,7 @@ public final class Bench {
      * idle: they compile what the warm-ups made hot, and on a two-core machine they would take a core from
      * the first timed runs.
      */
-    private static final java.time.Duration QUIET_WAIT = java.time.Duration.ofSeconds(1);
+    static final java.time.Duration QUIET_WAIT = java.time.Duration.ofSeconds(1);
 
     /** Warm-up runs by default. */
     public static final int DEFAULT_WARMUPS = 3;
@@ -178,38 +178,18 @@ public final class Bench {
      *                                  or {@code warmups}/{@code repeats} are out of range
      */
     public static Map<String, Timing> interleaved(int warmups, int repeats, Map<String, Runnable> tasks) {
-        if (tasks == null || tasks.isEmpty()) {
-            throw new IllegalArgumentException("tasks must hold at least one label → task");
-        }
-        tasks.forEach((label, task) -> {
-            if (label == null || label.isBlank()) {
-                throw new IllegalArgumentException("tasks: every label must be non-blank");
-            }
-            if (task == null) {
-                throw new IllegalArgumentException("tasks: the task for '" + label + "' is null");
-            }
-        });
         checkCounts(warmups, repeats);
-        for (int i = 0; i < warmups; i++) {
-            for (Runnable task : tasks.values()) {
-                task.run();
-                checkInterrupted();
-            }
-        }
-        Jit.awaitQuiet(QUIET_WAIT);
-        Map<String, List<Double>> samples = new LinkedHashMap<>();
-        tasks.keySet().forEach(label -> samples.put(label, new ArrayList<>(repeats)));
-        for (int i = 0; i < repeats; i++) {
-            for (Map.Entry<String, Runnable> e : tasks.entrySet()) {
-                long t0 = System.nanoTime();
-                e.getValue().run();
-                samples.get(e.getKey()).add((System.nanoTime() - t0) / 1e6);
-                checkInterrupted();
-            }
-        }
-        Map<String, Timing> result = new LinkedHashMap<>();
-        samples.forEach((label, s) -> result.put(label, new Timing(label, s)));
-        return result;
+        return Interleaved.of(tasks).warmups(warmups).repeats(repeats).run();
+    }
+
+    /**
+     * The fluent form of {@link #interleaved(int, int, Map)}, with a pause between tasks and progress lines:
+     * {@code Bench.interleave(tasks).repeats(9).pauseBetween(Duration.ofMillis(150)).showProgress().run()}.
+     *
+     * @throws IllegalArgumentException if {@code tasks} is null or empty, or holds a blank label or null task
+     */
+    public static Interleaved interleave(Map<String, Runnable> tasks) {
+        return Interleaved.of(tasks);
     }
 
     /** Two tasks, interleaved: see {@link #interleaved(int, int, Map)}. Labels must differ. */
@@ -282,7 +262,7 @@ public final class Bench {
         checkCounts(warmups, repeats);
     }
 
-    private static void checkCounts(int warmups, int repeats) {
+    static void checkCounts(int warmups, int repeats) {
         if (warmups < 0 || warmups > MAX_WARMUPS) {
             throw new IllegalArgumentException("warmups must be in [0, " + MAX_WARMUPS + "], got " + warmups);
         }
@@ -298,7 +278,7 @@ public final class Bench {
         }
     }
 
-    private static void checkInterrupted() {
+    static void checkInterrupted() {
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("interrupted: timing stopped");
         }
