@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,6 +14,7 @@ import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
 import com.sun.jna.Function;
+import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 
 /**
@@ -111,8 +113,10 @@ public final class Blas {
         String layer = openblas.map(Blas::threadingLayer).orElse("unknown");
         String arch = openblas.map(lib -> callString(lib, "openblas_get_corename")).orElse("unknown");
         String path = openblas.map(lib -> lib.getFile() == null ? "unknown" : lib.getFile().getPath()).orElse("unknown");
+        int threads = openblas.map(lib -> callInt(lib, "openblas_get_num_threads")).filter(n -> n > 0)
+                .orElse(blas.getMaxThreads());
         NativePool blasPool = new NativePool("blas", "OPENBLAS".equals(vendor) ? "OpenBLAS" : vendor,
-                version(vendor, env), layer, arch, blas.getMaxThreads(), path);
+                version(vendor, env), layer, arch, threads, path);
         NativePool nd4jPool = new NativePool("openmp", "libnd4j", nd4jVersion(), libgompLoaded() ? "openmp" : "unknown",
                 "n/a", env.maxMasterThreads(), nd4jPath());
         return List.of(blasPool, nd4jPool);
@@ -168,6 +172,14 @@ public final class Blas {
         }
     }
 
+    private static int callInt(NativeLibrary lib, String function) {
+        try {
+            return lib.getFunction(function).invokeInt(new Object[0]);
+        } catch (RuntimeException | LinkageError e) {
+            return -1;
+        }
+    }
+
     private static String callString(NativeLibrary lib, String function) {
         try {
             Function f = lib.getFunction(function);
@@ -178,8 +190,21 @@ public final class Blas {
         }
     }
 
-    /** The OpenBLAS library JavaCPP loaded for ND4J, opened again (same file, same handle) through JNA. */
+    /**
+     * The OpenBLAS that ND4J's products run on, opened again through JNA. JavaCPP loads two OpenBLAS builds
+     * with the same soname ({@code libopenblas.so.0}): {@code openblas_nolapack}, first, which libnd4j binds
+     * to and whose thread count ND4J sets, and the full one with LAPACK. We ask the first. It is opened with
+     * {@code RTLD_NOLOAD} and without {@code RTLD_GLOBAL} (JNA's default): promoting the second copy into the
+     * global symbol scope made later BLAS calls mix the two copies' memory pools and abort the JVM
+     * ("too many memory regions").
+     */
     private static Optional<NativeLibrary> openBlasLibrary() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        // dlopen flags: RTLD_LAZY | RTLD_NOLOAD, local scope (Linux: 0x1 | 0x4; macOS: 0x1 | 0x10 | RTLD_LOCAL 0x4)
+        Integer flags = os.contains("linux") ? Integer.valueOf(0x5) : os.contains("mac") ? Integer.valueOf(0x15) : null;
+        if (flags == null) {
+            return Optional.empty(); // Windows: LoadLibrary has no such flags; report what ND4J says instead
+        }
         try {
             Nd4j.factory().blas(); // make sure ND4J (and so OpenBLAS) is loaded
             String jni = Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
@@ -187,10 +212,11 @@ public final class Blas {
                 return Optional.empty();
             }
             Path dir = Path.of(jni).getParent();
-            for (String name : List.of("libopenblas.so.0", "libopenblas.0.dylib", "libopenblas.dll", "libopenblas.so")) {
+            for (String name : List.of("libopenblas_nolapack.so.0", "libopenblas_nolapack.0.dylib")) {
                 Path candidate = dir.resolve(name);
                 if (Files.exists(candidate)) {
-                    return Optional.of(NativeLibrary.getInstance(candidate.toString()));
+                    return Optional.of(NativeLibrary.getInstance(candidate.toString(),
+                            Map.of(Library.OPTION_OPEN_FLAGS, flags)));
                 }
             }
             return Optional.empty();

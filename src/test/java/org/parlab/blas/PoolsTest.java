@@ -41,7 +41,7 @@ class PoolsTest {
         // JavaCPP's OpenBLAS 0.3.19 is a pthreads build with a run-time chosen kernel
         assertEquals("pthreads", blas.threadingLayer());
         assertFalse(blas.architecture().isBlank() || blas.architecture().equals("unknown"), blas.architecture());
-        assertTrue(blas.path().contains("libopenblas"), blas.path());
+        assertTrue(blas.path().contains("libopenblas_nolapack"), blas.path());
         assertTrue(Blas.config().startsWith("OpenBLAS 0.3.19"), Blas.config());
         assertTrue(Blas.config().contains(blas.architecture()), Blas.config());
         // libnd4j links libgomp
@@ -51,8 +51,41 @@ class PoolsTest {
 
     @Test
     void limitShowsInThePools() {
+        // on Linux the BLAS row comes from openblas_get_num_threads of the copy we opened: equal to what ND4J
+        // set means we asked the OpenBLAS that ND4J's products run on
         try (ThreadLimit ignored = Blas.limit(1)) {
-            assertTrue(Blas.pools().stream().allMatch(p -> p.threads() == 1));
+            assertTrue(Blas.pools().stream().allMatch(p -> p.threads() == 1), Blas.pools().toString());
+        }
+        try (ThreadLimit ignored = Blas.limit(3, 1)) {
+            assertEquals(3, Blas.pools().get(0).threads());
+        }
+    }
+
+    /**
+     * Opening OpenBLAS through JNA with its default flags (RTLD_GLOBAL) once made products from many threads
+     * abort the JVM ("too many memory regions") in the kernel and in a standalone JVM. In Surefire's JVM that
+     * crash did not reproduce reliably, so this is a smoke test; lesson 03 (run by the notebook tests) is the
+     * real guard: its grid aborted the kernel with the old flags.
+     */
+    @Test
+    void productsFromManyThreadsStillWorkAfterAskingThePools() throws Exception {
+        Blas.pools();
+        Blas.config();
+        var a = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 256, 256);
+        for (int round = 0; round < 10; round++) {
+            // fresh threads every round: OpenBLAS keeps per-thread buffers
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (int t = 0; t < 16; t++) {
+                    futures.add(pool.submit(() -> a.mmul(a).mmul(a)));
+                }
+                for (var f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
