@@ -205,12 +205,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     ap.add_argument("--store", action="store_true", help="write fresh outputs back into each notebook that passes")
+    ap.add_argument("--out-dir", type=Path, help="where executed copies go (default: target/executed)")
     args = ap.parse_args()
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
     runs = []
     for p in paths:
         print(f"executing {p} ...", file=sys.stderr, flush=True)
-        runs.append(execute(p, store=args.store))
+        runs.append(execute(p, store=args.store, out_dir=args.out_dir))
         for problem in runs[-1].problems:
             print(f"  ✘ {problem}", file=sys.stderr)
     print(report_table(runs))
