@@ -7,6 +7,11 @@ The kernel is JJava (PyPI ``jjava``) started directly on a Java 17+ JVM, with th
 ``kernel/startup.jshell``. Run it with the Python of the environment that runs Jupyter::
 
     python kernel/install.py [--name parlab-java] [--java /path/to/java] [--jvm-opt=-Xmx1g ...]
+    python kernel/install.py --debug-port 5005      # a second kernel, "Java (ParLab, debugger on :5005)"
+
+With ``--debug-port`` it installs a separate kernelspec (default name ``parlab-java-debug``) whose JVM
+listens for a debugger (JDWP) on 127.0.0.1:PORT without waiting for one; attach an IDE's "remote JVM debug"
+configuration, or ``jdb -attach 127.0.0.1:PORT``, to the running kernel.
 
 It is idempotent: running it again replaces the kernelspec.
 """
@@ -128,15 +133,27 @@ def main() -> None:
     ap.add_argument("--java", help="the java executable to run the kernel with (default: JAVA_HOME, then PATH)")
     ap.add_argument("--jvm-opt", action="append", default=[], metavar="OPT",
                     help="an extra JVM option, e.g. --jvm-opt=-Xmx1g (repeatable)")
+    ap.add_argument("--debug-port", type=int, metavar="PORT",
+                    help="install a kernel whose JVM accepts a debugger (JDWP) on 127.0.0.1:PORT")
     ap.add_argument("--prefix", default=sys.prefix,
                     help="install under PREFIX/share/jupyter/kernels (default: this Python's prefix)")
     args = ap.parse_args()
 
+    extra = list(args.jvm_opt)
+    if args.debug_port is not None:
+        if not 1024 <= args.debug_port <= 65535:
+            fail(f"--debug-port must be between 1024 and 65535, got {args.debug_port}")
+        if args.name == "parlab-java":
+            args.name = "parlab-java-debug"
+        # server=y: the kernel listens; suspend=n: it starts without waiting for the debugger
+        extra.append(f"-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:{args.debug_port}")
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", args.name):
         fail(f"--name must be lower-case letters, digits, '.', '_' or '-', got {args.name!r}")
     java = find_java(args.java)
     resources = jjava_resources()
-    spec = build_spec(java, jvm_options(args.jvm_opt))
+    spec = build_spec(java, jvm_options(extra))
+    if args.debug_port is not None:
+        spec["display_name"] = f"{spec['display_name'][:-1]}, debugger on :{args.debug_port})"
 
     from jupyter_client.kernelspec import KernelSpecManager
 

@@ -1,0 +1,65 @@
+package org.parlab.debug;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A snapshot of the JVM's live threads, to show that a demo left none behind:
+ *
+ * <pre>{@code
+ * ThreadCensus before = ThreadCensus.take();
+ * ... run the demo ...
+ * before.newThreadsAlive();   // threads alive now that were not alive before: should be []
+ * }</pre>
+ */
+public final class ThreadCensus {
+    private final Set<Thread> threads;
+
+    private ThreadCensus(Set<Thread> threads) {
+        this.threads = threads;
+    }
+
+    /** The live threads now. */
+    public static ThreadCensus take() {
+        return new ThreadCensus(Set.copyOf(Thread.getAllStackTraces().keySet()));
+    }
+
+    /** How many threads were alive when the census was taken. */
+    public int count() {
+        return threads.size();
+    }
+
+    /**
+     * Names of threads alive now that were not alive at the census, sorted. Left out: the JDK's own helper
+     * threads, which it starts on first use of a feature and keeps (those in the JVM's "system" thread group,
+     * such as {@code Java2D Disposer} after a chart or {@code process reaper} after a {@code ProcessBuilder},
+     * and the carrier threads of virtual threads on Java 21+,
+     * plus {@code Attach Listener} and JIT compiler threads), and the common fork/join pool's workers (shared
+     * by the whole JVM; they end by themselves after a minute idle).
+     */
+    public List<String> newThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !threads.contains(t) && !isJdkSystemThread(t))
+                .map(Thread::getName)
+                .filter(n -> !n.startsWith("ForkJoinPool.commonPool-") && !n.equals("Attach Listener")
+                        && !n.equals("Common-Cleaner") && !n.contains("CompilerThread"))
+                .sorted(Comparator.naturalOrder())
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Whether a thread is one of the JDK's own: in the top-level "system" group, in the groups the JDK makes for
+     * its innocuous helpers and for virtual threads' carriers (Java 21+: {@code ForkJoinPool-1-worker-N}), or of
+     * a {@code jdk.internal} class.
+     */
+    private static boolean isJdkSystemThread(Thread t) {
+        if (t.getClass().getName().startsWith("jdk.internal.")) {
+            return true;
+        }
+        ThreadGroup g = t.getThreadGroup();
+        return g != null && (g.getParent() == null || g.getName().equals("InnocuousThreadGroup")
+                || g.getName().equals("CarrierThreads"));
+    }
+}
