@@ -1,0 +1,222 @@
+package org.parlab.kernel;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Stops runaway threads in the kernel, so that an interrupted cell does not keep a core busy for the rest of the
+ * session (JJava's interrupt only calls {@code Thread.interrupt()}, which a busy loop never looks at).
+ *
+ * <p>Every {@value #POLL_MS} ms the watchdog looks at the JVM's threads. A thread is a <em>runaway</em> when
+ * <ul>
+ * <li>it is a cell thread ({@code jjava-exec-*}) that was interrupted (its cell was cancelled) and is still
+ * running, or</li>
+ * <li>no cell is running, and it is a thread that cells started (not one of the kernel's, not one of the JDK's)
+ * that used the processor for at least {@value #BUSY_FRACTION} of the last {@value #BUSY_MS} ms.</li>
+ * </ul>
+ * A runaway is interrupted first; if it is still running {@value #GRACE_MS} ms later, it is stopped with
+ * {@code Thread.stop()} (Java 17 to 19). Newer JDKs cannot stop a thread: the watchdog then prints a warning
+ * on {@code System.err} while the next cell runs, naming the thread and asking for a kernel restart.
+ *
+ * <p>Background work that should outlive its cell is therefore not possible in the ParLab kernel while the
+ * watchdog runs: {@link #setEnabled(boolean) setEnabled(false)} turns it off for the session.
+ */
+public final class Watchdog {
+    static final long POLL_MS = 250;
+    static final long BUSY_MS = 1000;
+    static final double BUSY_FRACTION = 0.8;
+    static final long GRACE_MS = 500;
+
+    private static volatile Watchdog installed;
+
+    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final Set<Long> kernelThreads = new HashSet<>();
+    private final Map<Long, long[]> cpuHistory = new HashMap<>(); // id → {cpu ns, wall ns} at the last look
+    private final Map<Long, Long> busySince = new HashMap<>();
+    private final Map<Long, Long> interruptedAt = new HashMap<>();
+    private final Set<Long> unstoppable = new HashSet<>();
+    private final Set<Long> warnedFor = new HashSet<>();
+    private final Supplier<PrintStream> err;
+    private final Thread thread;
+    private volatile boolean enabled = true;
+    private volatile int stopped;
+
+    private Watchdog(Supplier<PrintStream> err) {
+        this.err = err;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            kernelThreads.add(t.getId()); // everything alive at start-up is the kernel's or the JDK's
+        }
+        this.thread = new Thread(this::loop, "parlab-watchdog");
+        this.thread.setDaemon(true);
+        kernelThreads.add(thread.getId());
+    }
+
+    /** Starts the watchdog once per JVM (the extension calls this at kernel start-up). */
+    public static synchronized Watchdog install() {
+        if (installed == null) {
+            Watchdog w = new Watchdog(() -> System.err);
+            if (w.mx.isThreadCpuTimeSupported() && !w.mx.isThreadCpuTimeEnabled()) {
+                w.mx.setThreadCpuTimeEnabled(true);
+            }
+            w.thread.start();
+            installed = w;
+        }
+        return installed;
+    }
+
+    /** Turns the watchdog on or off for this kernel session (it is on after start-up). */
+    public static void setEnabled(boolean on) {
+        Watchdog w = installed;
+        if (w == null) {
+            throw new IllegalStateException("the watchdog runs only in the ParLab kernel");
+        }
+        w.enabled = on;
+    }
+
+    /** Whether the watchdog is installed and enabled. */
+    public static boolean isEnabled() {
+        Watchdog w = installed;
+        return w != null && w.enabled;
+    }
+
+    /** How many threads the watchdog has stopped in this session. */
+    public static int stoppedCount() {
+        Watchdog w = installed;
+        return w == null ? 0 : w.stopped;
+    }
+
+    private void loop() {
+        while (true) {
+            try {
+                Thread.sleep(POLL_MS);
+                if (enabled) {
+                    look();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable t) {
+                // never die: a broken look is retried at the next poll
+            }
+        }
+    }
+
+    private static boolean isCellThread(Thread t) {
+        return t.getName().startsWith("jjava-exec-");
+    }
+
+    /** An idle cell thread waits in its pool for the next cell. */
+    private static boolean isIdle(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            if (f.getMethodName().equals("getTask") && f.getClassName().endsWith("ThreadPoolExecutor")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isJdkThread(Thread t) {
+        if (t.getClass().getName().startsWith("jdk.internal.")) {
+            return true;
+        }
+        ThreadGroup g = t.getThreadGroup();
+        return g != null && (g.getParent() == null || g.getName().equals("InnocuousThreadGroup")
+                || g.getName().equals("CarrierThreads"));
+    }
+
+    private void look() {
+        long now = System.nanoTime();
+        Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
+        boolean cellRunning = false;
+        for (Map.Entry<Thread, StackTraceElement[]> e : all.entrySet()) {
+            Thread t = e.getKey();
+            if (isCellThread(t) && !t.isInterrupted() && !isIdle(e.getValue()) && !interruptedAt.containsKey(t.getId())) {
+                cellRunning = true;
+            }
+        }
+        Set<Long> alive = new HashSet<>();
+        for (Map.Entry<Thread, StackTraceElement[]> e : all.entrySet()) {
+            Thread t = e.getKey();
+            long id = t.getId();
+            alive.add(id);
+            if (t == thread || !t.isAlive()) {
+                continue;
+            }
+            boolean busy = wasBusy(id, now);
+            boolean runaway;
+            if (isCellThread(t)) {
+                runaway = t.isInterrupted() && t.getState() == Thread.State.RUNNABLE && !isIdle(e.getValue());
+            } else if (kernelThreads.contains(id) || isJdkThread(t)) {
+                runaway = false;
+            } else {
+                runaway = !cellRunning && busy && busyLongEnough(id, now);
+            }
+            if (!runaway) {
+                if (!busy) {
+                    busySince.remove(id);
+                }
+                interruptedAt.remove(id);
+                continue;
+            }
+            handle(t, id, now, cellRunning);
+        }
+        cpuHistory.keySet().retainAll(alive);
+        busySince.keySet().retainAll(alive);
+        interruptedAt.keySet().retainAll(alive);
+        unstoppable.retainAll(alive);
+    }
+
+    /** Whether the thread used ≥ BUSY_FRACTION of a core since the last look; records when it became busy. */
+    private boolean wasBusy(long id, long now) {
+        long cpu = mx.getThreadCpuTime(id);
+        if (cpu < 0) {
+            return false;
+        }
+        long[] last = cpuHistory.put(id, new long[] {cpu, now});
+        if (last == null || now == last[1]) {
+            return false;
+        }
+        boolean busy = (double) (cpu - last[0]) / (now - last[1]) >= BUSY_FRACTION;
+        if (busy) {
+            busySince.putIfAbsent(id, last[1]);
+        }
+        return busy;
+    }
+
+    private boolean busyLongEnough(long id, long now) {
+        Long since = busySince.get(id);
+        return since != null && now - since >= BUSY_MS * 1_000_000L;
+    }
+
+    @SuppressWarnings({"removal", "deprecation"})
+    private void handle(Thread t, long id, long now, boolean cellRunning) {
+        Long first = interruptedAt.get(id);
+        if (first == null) {
+            interruptedAt.put(id, now);
+            t.interrupt();
+            return;
+        }
+        if (now - first < GRACE_MS * 1_000_000L) {
+            return;
+        }
+        if (unstoppable.contains(id)) {
+            if (cellRunning && warnedFor.add(id)) {
+                err.get().println("ParLab: thread '" + t.getName() + "' from an interrupted cell is still using a core, "
+                        + "and Java " + Runtime.version().feature() + " cannot stop it. Timings will be off until "
+                        + "you restart the kernel (Kernel → Restart Kernel…).");
+            }
+            return;
+        }
+        try {
+            t.stop();
+            stopped++;
+        } catch (UnsupportedOperationException e) {
+            unstoppable.add(id);
+        }
+    }
+}
