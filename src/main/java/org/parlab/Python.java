@@ -28,6 +28,9 @@ public final class Python {
 
     /** True when a Python 3.8+ interpreter can be started and imports every module named. */
     public static boolean available(String... modules) {
+        if (modules == null) {
+            throw new IllegalArgumentException("modules must not be null (give no argument to ask for Python alone)");
+        }
         StringBuilder code = new StringBuilder("import sys; sys.exit(sys.version_info < (3, 8))");
         for (String m : modules) {
             if (m == null || !m.matches("[A-Za-z_][A-Za-z0-9_.]*")) {

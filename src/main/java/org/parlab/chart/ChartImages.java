@@ -2,7 +2,6 @@ package org.parlab.chart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -31,7 +30,9 @@ public final class ChartImages {
 
     /** A one-line description, the text fallback shown where images cannot be. */
     public static String describe(Chart<?, ?> chart) {
-        Objects.requireNonNull(chart, "chart");
+        if (chart == null) {
+            throw new IllegalArgumentException("chart must not be null");
+        }
         String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "untitled" : chart.getTitle();
         return chart.getClass().getSimpleName() + " '" + title + "' (" + chart.getWidth() + "×" + chart.getHeight()
                 + ", series: " + String.join(", ", chart.getSeriesMap().keySet()) + ")";

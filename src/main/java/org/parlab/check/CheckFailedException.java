@@ -7,12 +7,19 @@ public class CheckFailedException extends RuntimeException {
 
     /** @param result the failed check */
     public CheckFailedException(CheckResult result) {
-        super("check failed: " + result.line());
+        super("check failed: " + requireResult(result).line());
         this.result = result;
     }
 
     /** The failed check. */
     public CheckResult result() {
+        return result;
+    }
+
+    private static CheckResult requireResult(CheckResult result) {
+        if (result == null) {
+            throw new IllegalArgumentException("result must not be null");
+        }
         return result;
     }
 }

@@ -63,7 +63,7 @@ class ChartImagesTest {
 
     @Test
     void describeOfNullThrows() {
-        NullPointerException e = assertThrows(NullPointerException.class, () -> ChartImages.describe(null));
-        assertTrue(e.getMessage().contains("chart"), e::getMessage);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChartImages.describe(null));
+        assertEquals("chart must not be null", e.getMessage());
     }
 }
