@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * Stops runaway threads in the kernel, so that an interrupted cell does not keep a core busy for the rest of the
  * session (JJava's interrupt only calls {@code Thread.interrupt()}, which a busy loop never looks at).
  *
- * <p>Every {@value #POLL_MS} ms the watchdog looks at the JVM's threads. A thread is a <em>runaway</em> when
+ * <p>Every {@value #POLL_MS} ms the watchdog looks at the JVM's threads, with calls that need no safepoint
+ * (thread states, blockers, per-thread CPU clocks), so that it does not pause the code being timed. A thread is
+ * a <em>runaway</em> when
  * <ul>
  * <li>it is a cell thread ({@code jjava-exec-*}) that was interrupted (its cell was cancelled) and is still
  * running, or</li>
@@ -49,7 +51,7 @@ public final class Watchdog {
 
     private Watchdog(Supplier<PrintStream> err) {
         this.err = err;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
+        for (Thread t : liveThreads()) {
             kernelThreads.add(t.getId()); // everything alive at start-up is the kernel's or the JDK's
         }
         this.thread = new Thread(this::loop, "parlab-watchdog");
@@ -110,14 +112,34 @@ public final class Watchdog {
         return t.getName().startsWith("jjava-exec-");
     }
 
-    /** An idle cell thread waits in its pool for the next cell. */
-    private static boolean isIdle(StackTraceElement[] stack) {
-        for (StackTraceElement f : stack) {
-            if (f.getMethodName().equals("getTask") && f.getClassName().endsWith("ThreadPoolExecutor")) {
-                return true;
-            }
+    /**
+     * An idle cell thread waits in its pool for the next cell, parked on the pool's hand-off queue. Read from the
+     * thread's blocker object rather than its stack: taking another thread's stack trace needs a safepoint, which
+     * stops every thread of the JVM (and, measured, stalled the GIL simulator's waiting thread for a whole run).
+     */
+    private static boolean isIdle(Thread t) {
+        Thread.State state = t.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
         }
-        return false;
+        Object blocker = java.util.concurrent.locks.LockSupport.getBlocker(t);
+        String name = blocker == null ? "" : blocker.getClass().getName();
+        return name.startsWith("java.util.concurrent.SynchronousQueue")
+                || name.startsWith("java.util.concurrent.LinkedTransferQueue");
+    }
+
+    /** The JVM's live threads, listed without a safepoint (unlike {@code Thread.getAllStackTraces()}). */
+    static Thread[] liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n;
+        while ((n = root.enumerate(threads, true)) == threads.length) {
+            threads = new Thread[threads.length * 2];
+        }
+        return java.util.Arrays.copyOf(threads, n);
     }
 
     private static boolean isJdkThread(Thread t) {
@@ -131,17 +153,15 @@ public final class Watchdog {
 
     private void look() {
         long now = System.nanoTime();
-        Map<Thread, StackTraceElement[]> all = Thread.getAllStackTraces();
+        Thread[] all = liveThreads();
         boolean cellRunning = false;
-        for (Map.Entry<Thread, StackTraceElement[]> e : all.entrySet()) {
-            Thread t = e.getKey();
-            if (isCellThread(t) && !t.isInterrupted() && !isIdle(e.getValue()) && !interruptedAt.containsKey(t.getId())) {
+        for (Thread t : all) {
+            if (isCellThread(t) && !t.isInterrupted() && !isIdle(t) && !interruptedAt.containsKey(t.getId())) {
                 cellRunning = true;
             }
         }
         Set<Long> alive = new HashSet<>();
-        for (Map.Entry<Thread, StackTraceElement[]> e : all.entrySet()) {
-            Thread t = e.getKey();
+        for (Thread t : all) {
             long id = t.getId();
             alive.add(id);
             if (t == thread || !t.isAlive()) {
@@ -150,7 +170,7 @@ public final class Watchdog {
             boolean busy = wasBusy(id, now);
             boolean runaway;
             if (isCellThread(t)) {
-                runaway = t.isInterrupted() && t.getState() == Thread.State.RUNNABLE && !isIdle(e.getValue());
+                runaway = t.isInterrupted() && t.getState() == Thread.State.RUNNABLE;
             } else if (kernelThreads.contains(id) || isJdkThread(t)) {
                 runaway = false;
             } else {
