@@ -2,8 +2,9 @@
 
 Each case runs a bad cell in a real "Java (ParLab)" kernel, then an ordinary cell that must succeed:
 compile error, runtime exception, a runaway loop and a runaway pool of threads (both interrupted: the
-kernel's CPU use must drop back within 2 s), an out-of-memory cell (heap and ND4J's native memory), a
-deadlocking cell, and System.exit.
+kernel's CPU use must drop back within 2 s), an out-of-memory cell (heap and ND4J's native memory) and a
+deadlocking cell. System.exit ends the kernel: the cell must say so, and after Jupyter's restart the next
+cell runs.
 """
 from __future__ import annotations
 
@@ -156,11 +157,43 @@ def test_deadlocking_cell_can_be_interrupted(kernel):
     ordinary_cell_works(kc, "after a deadlock")
 
 
-def test_system_exit_is_refused(kernel):
-    _, kc, _ = kernel
-    content, text = execute(kc, "System.exit(0);")
-    assert content["status"] == "error"
-    assert "System.exit is switched off" in text, text
-    content, text = execute(kc, "Runtime.getRuntime().halt(1);")
-    assert content["status"] == "error"
-    ordinary_cell_works(kc, "after System.exit")
+def test_system_exit_is_explained_and_the_next_cell_runs():
+    """System.exit ends the JVM (refusing it would need a SecurityManager, which slowed parallel streams): the
+    cell must say why, Jupyter restarts the kernel, and the next cell runs. Own kernel: this one dies."""
+    km = KernelManager(kernel_name=KERNEL)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=180)
+        texts: list[str] = []
+
+        def hook(msg):
+            if msg["msg_type"] == "stream":
+                texts.append(msg["content"]["text"])
+
+        msg_id = kc.execute("System.exit(3);")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and km.is_alive():
+            try:
+                msg = kc.get_iopub_msg(timeout=0.5)
+                if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                    hook(msg)
+            except Exception:
+                pass
+        assert not km.is_alive(), "System.exit should end the kernel process"
+        # drain what arrived before the process ended
+        while True:
+            try:
+                msg = kc.get_iopub_msg(timeout=0.5)
+            except Exception:
+                break
+            if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                hook(msg)
+        assert "called System.exit()" in "".join(texts), texts
+        km.restart_kernel(now=True)
+        kc.wait_for_ready(timeout=180)
+        ordinary_cell_works(kc, "after System.exit and a restart")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)

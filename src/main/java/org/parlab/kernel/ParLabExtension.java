@@ -17,9 +17,9 @@ import tech.tablesaw.table.Relation;
  * The ParLab extension for the JJava kernel, found through {@code META-INF/services}. It makes XChart charts
  * and {@link Plot}s render as PNG images and Tablesaw tables as HTML tables, whether they are a cell's value
  * or passed to {@code display(...)}, and lets library code show output through {@link Notebook}. It also
- * starts the {@link Watchdog}, which stops threads that keep running after their cell was interrupted, and
- * the {@link ExitGuard}, which refuses {@code System.exit} from cells (system properties
- * {@code parlab.watchdog=false} and {@code parlab.exitGuard=false} turn them off).
+ * starts the {@link Watchdog}, which stops threads that keep running after their cell was interrupted (system
+ * property {@code parlab.watchdog=false} turns it off), and the {@link ExitReport}, which explains under the
+ * cell why a {@code System.exit} ended the kernel.
  *
  * <p>Installation never throws: an exception here would stop the kernel from starting.
  */
@@ -36,9 +36,7 @@ public final class ParLabExtension implements Extension {
             if (!"false".equals(System.getProperty("parlab.watchdog"))) {
                 Watchdog.install();
             }
-            if (!"false".equals(System.getProperty("parlab.exitGuard"))) {
-                ExitGuard.install();
-            }
+            ExitReport.install();
         } catch (Throwable t) { // never take the kernel down at start-up
             System.err.println("ParLab: the kernel extension could not be installed: " + t);
         }

@@ -36,6 +36,8 @@ public final class Watchdog {
     static final long GRACE_MS = 500;
 
     private static volatile Watchdog installed;
+    private static final boolean DEBUG = Boolean.getBoolean("parlab.watchdog.debug");
+    private static final java.io.PrintStream DEBUG_OUT = System.err;
 
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     private final Set<Long> kernelThreads = new HashSet<>();
@@ -117,7 +119,7 @@ public final class Watchdog {
      * thread's blocker object rather than its stack: taking another thread's stack trace needs a safepoint, which
      * stops every thread of the JVM (and, measured, stalled the GIL simulator's waiting thread for a whole run).
      */
-    private static boolean isIdle(Thread t) {
+    static boolean isIdle(Thread t) {
         Thread.State state = t.getState();
         if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
             return false;
@@ -176,6 +178,10 @@ public final class Watchdog {
             } else {
                 runaway = !cellRunning && busy && busyLongEnough(id, now);
             }
+            if (DEBUG && !kernelThreads.contains(id) && !isJdkThread(t)) {
+                DEBUG_OUT.println("watchdog: " + t.getName() + " state=" + t.getState() + " busy=" + busy
+                        + " cellRunning=" + cellRunning + " runaway=" + runaway + " interrupted=" + t.isInterrupted());
+            }
             if (!runaway) {
                 if (!busy) {
                     busySince.remove(id);
@@ -202,6 +208,9 @@ public final class Watchdog {
             return false;
         }
         boolean busy = (double) (cpu - last[0]) / (now - last[1]) >= BUSY_FRACTION;
+        if (DEBUG) {
+            DEBUG_OUT.println("watchdog: cpu of " + id + ": " + (cpu - last[0]) / 1e6 + " ms in " + (now - last[1]) / 1e6 + " ms");
+        }
         if (busy) {
             busySince.putIfAbsent(id, last[1]);
         }

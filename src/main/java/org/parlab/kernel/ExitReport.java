@@ -1,0 +1,50 @@
+package org.parlab.kernel;
+
+/**
+ * Says what happened when a cell calls {@code System.exit}: the JVM, and with it the kernel, ends, and Jupyter
+ * starts a new one. A shutdown hook prints the explanation while the cell is still connected, so the student
+ * reads it under the cell instead of only seeing "the kernel died".
+ *
+ * <p>Why not refuse the call? On Java 17 the only way is to install a {@code SecurityManager}, which changes how
+ * the JDK runs: the common fork/join pool then makes "innocuous" worker threads in the JDK's own thread group
+ * (the {@link Watchdog} could no longer tell a runaway parallel stream from the JDK's helpers), every start
+ * prints a deprecation warning, and Java 24 removed the mechanism. Explaining keeps the kernel a plain JVM.
+ */
+public final class ExitReport {
+    /** What the cell shows. */
+    public static final String MESSAGE = "ParLab: this cell called System.exit(), which ends the Java kernel and every "
+            + "variable of the notebook. Jupyter starts a fresh kernel; run the notebook's cells again from the top "
+            + "(Run → Run All Cells).";
+
+    private static boolean installed;
+
+    private ExitReport() {
+    }
+
+    /** Registers the shutdown hook once per JVM. */
+    public static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(ExitReport::report, "parlab-exit-report"));
+        installed = true;
+    }
+
+    /** Prints the message if a cell is running, that is, if the exit came from a cell and not from Jupyter. */
+    private static void report() {
+        for (Thread t : Watchdog.liveThreads()) {
+            if (t.getName().startsWith("jjava-exec-") && t.getState() != Thread.State.TERMINATED
+                    && !Watchdog.isIdle(t)) {
+                System.err.println(MESSAGE);
+                System.err.flush();
+                System.out.flush();
+                try {
+                    Thread.sleep(300); // let the kernel send the message before the process ends
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.parlab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The watchdog against JJava's execution model, imitated: cells run on a cached pool of {@code jjava-exec-*}
+ * threads, and an interrupt cancels the cell's future. (tests/test_robustness.py checks the real kernel.)
+ */
+class WatchdogTest {
+    private static final ExecutorService CELLS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "jjava-exec-test-" + System.nanoTime());
+        t.setDaemon(true);
+        return t;
+    });
+
+    static {
+        Watchdog.install();
+    }
+
+    private static void spin() {
+        double x = 0;
+        while (true) {
+            x += Math.sqrt(x + 1);
+            if (x < 0) {
+                return; // never: keeps the loop from being optimised away
+            }
+        }
+    }
+
+    @Test
+    void stopsAnInterruptedCellThatIgnoresTheInterrupt() throws Exception {
+        AtomicReference<Thread> cellThread = new AtomicReference<>();
+        Future<?> cell = CELLS.submit(() -> {
+            cellThread.set(Thread.currentThread());
+            spin();
+        });
+        Thread.sleep(500);
+        cell.cancel(true); // what JJava's interrupt does
+        // the stopped cell ends; JJava's pool (like this one) keeps the thread, which goes back to waiting
+        Thread t = cellThread.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (t.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(t.getState() != Thread.State.RUNNABLE, "the cell thread still runs 5 s after the interrupt");
+        assertTrue(Watchdog.stoppedCount() >= 1);
+    }
+
+    @Test
+    void stopsAThreadAnInterruptedCellLeftBusyOnceNoCellRuns() throws Exception {
+        AtomicReference<Thread> runaway = new AtomicReference<>();
+        Future<?> cell = CELLS.submit(() -> {
+            Thread r = new Thread(WatchdogTest::spin, "left-behind");
+            r.setDaemon(true);
+            r.start();
+            runaway.set(r);
+            Thread.sleep(60_000);
+            return null;
+        });
+        Thread.sleep(500);
+        cell.cancel(true);
+        runaway.get().join(6000);
+        assertFalse(runaway.get().isAlive(), "the thread left behind still runs 6 s after its cell ended");
+    }
+
+    @Test
+    void leavesBusyThreadsAloneWhileTheirCellRuns() throws Exception {
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        Future<?> cell = CELLS.submit(() -> {
+            Thread w = new Thread(() -> {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                double x = 0;
+                while (System.nanoTime() < end) {
+                    x += Math.sqrt(x + 1);
+                }
+            }, "legit-worker");
+            w.start();
+            worker.set(w);
+            w.join(); // the cell waits for its worker, as runOnEach does
+            return null;
+        });
+        cell.get(10, TimeUnit.SECONDS);
+        assertTrue(cell.isDone() && !cell.isCancelled());
+        assertFalse(worker.get().isAlive());
+    }
+}
