@@ -50,11 +50,15 @@ public final class ThreadCensus {
     }
 
     /**
-     * Whether a thread is one of the JDK's own: in the top-level "system" group, in the groups the JDK makes for
-     * its innocuous helpers and for virtual threads' carriers (Java 21+: {@code ForkJoinPool-1-worker-N}), or of
-     * a {@code jdk.internal} class.
+     * Whether a thread is one of the JDK's own helpers: in the top-level "system" group, in the groups the JDK
+     * makes for its innocuous helpers and for virtual threads' carriers (Java 21+: {@code ForkJoinPool-1-worker-N}),
+     * or of a {@code jdk.internal} class. The kernel's watchdog uses the same rule.
      */
-    private static boolean isJdkSystemThread(Thread t) {
+    public static boolean isJdkSystemThread(Thread thread) {
+        if (thread == null) {
+            throw new IllegalArgumentException("thread must not be null");
+        }
+        Thread t = thread;
         if (t.getClass().getName().startsWith("jdk.internal.")) {
             return true;
         }

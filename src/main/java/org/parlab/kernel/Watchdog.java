@@ -145,12 +145,7 @@ public final class Watchdog {
     }
 
     private static boolean isJdkThread(Thread t) {
-        if (t.getClass().getName().startsWith("jdk.internal.")) {
-            return true;
-        }
-        ThreadGroup g = t.getThreadGroup();
-        return g != null && (g.getParent() == null || g.getName().equals("InnocuousThreadGroup")
-                || g.getName().equals("CarrierThreads"));
+        return org.parlab.debug.ThreadCensus.isJdkSystemThread(t);
     }
 
     private void look() {
