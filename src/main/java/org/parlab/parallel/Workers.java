@@ -107,9 +107,8 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * Interrupts running tasks and waits up to 5 seconds for every worker thread to end.
-     *
-     * @return nothing; a worker that ignores interruption is left running and named in a warning on stderr
+     * Interrupts running tasks and waits up to 5 seconds for every worker thread to end. A worker that ignores
+     * interruption is left running, with a warning on stderr (in the kernel, the watchdog stops it).
      */
     @Override
     public void close() {

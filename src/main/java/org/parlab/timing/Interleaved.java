@@ -81,7 +81,7 @@ public final class Interleaved {
         return new Interleaved(tasks, warmups, repeats, pause, System.out);
     }
 
-    /** Rounds × tasks × (pause) plus the tasks themselves: how long the pauses alone will take. */
+    /** How long the pauses alone will take: (warm-up + timed rounds) × tasks × pause. */
     public Duration totalPause() {
         return pause.multipliedBy((long) (warmups + repeats) * tasks.size());
     }
