@@ -57,6 +57,11 @@ def ordinary_cell_works(kc, tag: str) -> None:
     assert tag in text
 
 
+# A thread left running keeps a whole core busy (0.8 to 1.0 cores, measured 1.01 and 1.99 without the watchdog);
+# an idle kernel still compiles and collects for a moment after each cell (up to 0.33 cores seen in 1 s windows).
+IDLE_CORES = 0.5
+
+
 def cpu_cores_used(proc: psutil.Process, seconds: float) -> float:
     """Average number of cores the kernel process used over the next `seconds`."""
     t0 = proc.cpu_times()
@@ -93,7 +98,7 @@ def test_runaway_loop_is_stopped_after_interrupt(kernel):
     assert content["status"] == "error", text
     time.sleep(2.0)  # "CPU drops back within 2 s"
     used = cpu_cores_used(proc, 2.0)
-    assert used < 0.3, f"the kernel still uses {used:.2f} cores after the interrupt"
+    assert used < IDLE_CORES, f"the kernel still uses {used:.2f} cores after the interrupt"
     ordinary_cell_works(kc, "after a runaway loop")
 
 
@@ -112,7 +117,7 @@ def test_runaway_pool_is_stopped_after_interrupt(kernel):
     assert content["status"] == "error", text
     time.sleep(2.0)
     used = cpu_cores_used(proc, 2.0)
-    assert used < 0.3, f"the kernel still uses {used:.2f} cores after the interrupt"
+    assert used < IDLE_CORES, f"the kernel still uses {used:.2f} cores after the interrupt"
     content, text = execute(kc, 'Thread.getAllStackTraces().keySet().stream()'
                                 '.filter(t -> t.getName().startsWith("runaway-")).count()')
     assert content["status"] == "ok" and text.strip().endswith("0"), text
@@ -152,8 +157,9 @@ def test_deadlocking_cell_can_be_interrupted(kernel):
     assert content["status"] == "error", text
     content, text = execute(kc, "Deadlocks.find().threadNames()")
     assert "deadlock-a" in text and "deadlock-b" in text, text
-    used = cpu_cores_used(proc, 1.0)
-    assert used < 0.3, f"deadlocked threads should not use CPU, the kernel uses {used:.2f} cores"
+    time.sleep(1.0)
+    used = cpu_cores_used(proc, 2.0)
+    assert used < IDLE_CORES, f"deadlocked threads should not use CPU, the kernel uses {used:.2f} cores"
     ordinary_cell_works(kc, "after a deadlock")
 
 
