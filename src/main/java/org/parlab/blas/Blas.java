@@ -117,8 +117,11 @@ public final class Blas {
                 .orElse(blas.getMaxThreads());
         NativePool blasPool = new NativePool("blas", "OPENBLAS".equals(vendor) ? "OpenBLAS" : vendor,
                 version(vendor, env), layer, arch, threads, path);
-        NativePool nd4jPool = new NativePool("openmp", "libnd4j", nd4jVersion(), libgompLoaded() ? "openmp" : "unknown",
-                "n/a", env.maxMasterThreads(), nd4jPath());
+        List<String> mapped = mappedLibraries();
+        boolean gomp = mapped.stream().anyMatch(lib -> lib.contains("libgomp"));
+        String nd4jPath = mapped.stream().filter(lib -> lib.contains("libnd4jcpu")).findFirst().orElse("unknown");
+        NativePool nd4jPool = new NativePool("openmp", "libnd4j", nd4jVersion(), gomp ? "openmp" : "unknown",
+                "n/a", env.maxMasterThreads(), nd4jPath);
         return List.of(blasPool, nd4jPool);
     }
 
@@ -248,13 +251,5 @@ public final class Blas {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-    }
-
-    private static boolean libgompLoaded() {
-        return mappedLibraries().stream().anyMatch(p -> p.contains("libgomp"));
-    }
-
-    private static String nd4jPath() {
-        return mappedLibraries().stream().filter(p -> p.contains("libnd4jcpu")).findFirst().orElse("unknown");
     }
 }

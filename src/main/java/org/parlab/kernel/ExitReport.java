@@ -33,7 +33,7 @@ public final class ExitReport {
     /** Prints the message if a cell is running, that is, if the exit came from a cell and not from Jupyter. */
     private static void report() {
         for (Thread t : Watchdog.liveThreads()) {
-            if (t.getName().startsWith("jjava-exec-") && t.getState() != Thread.State.TERMINATED
+            if (Watchdog.isCellThread(t) && t.getState() != Thread.State.TERMINATED
                     && !Watchdog.isIdle(t)) {
                 System.err.println(MESSAGE);
                 System.err.flush();

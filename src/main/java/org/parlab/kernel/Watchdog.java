@@ -110,7 +110,7 @@ public final class Watchdog {
         }
     }
 
-    private static boolean isCellThread(Thread t) {
+    static boolean isCellThread(Thread t) {
         return t.getName().startsWith("jjava-exec-");
     }
 
@@ -130,18 +130,8 @@ public final class Watchdog {
                 || name.startsWith("java.util.concurrent.LinkedTransferQueue");
     }
 
-    /** The JVM's live threads, listed without a safepoint (unlike {@code Thread.getAllStackTraces()}). */
     static Thread[] liveThreads() {
-        ThreadGroup root = Thread.currentThread().getThreadGroup();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        Thread[] threads = new Thread[root.activeCount() + 16];
-        int n;
-        while ((n = root.enumerate(threads, true)) == threads.length) {
-            threads = new Thread[threads.length * 2];
-        }
-        return java.util.Arrays.copyOf(threads, n);
+        return org.parlab.debug.ThreadCensus.liveThreads();
     }
 
     private static boolean isJdkThread(Thread t) {
