@@ -19,6 +19,8 @@ import java.util.concurrent.CancellationException;
 public final class Interpreter {
     /** Multiply-add steps in one simulated bytecode (about 30–60 ns of work). */
     static final int STEPS_PER_BYTECODE = 32;
+    /** Instructions between two interrupt checks (and safepoint polls): about 10–20 µs of work. */
+    private static final int CHUNK = 256;
 
     private final int index;
     private final GilLock lock; // null: no lock
@@ -43,16 +45,22 @@ public final class Interpreter {
      */
     public void bytecodes(long count) throws InterruptedException {
         requireNonNegative("count", count);
-        for (long i = 0; i < count; i++) {
-            state = work(state, STEPS_PER_BYTECODE);
-            if (lock != null && lock.dropRequested()) {
-                holding = false;   // until take succeeds: an interrupt in between leaves nothing to release
-                lock.check(index);
-                holding = true;
+        // Chunks of at most CHUNK instructions: C2 compiled a plain long-indexed loop into one without safepoint
+        // polls, so a 20 s run held every other thread at the next safepoint for 20 s (a 200 ms time-out fired
+        // after 19.8 s). The outer loop is not a counted loop and keeps its poll; the inner one is short.
+        long left = count;
+        while (left > 0) {
+            int n = (int) Math.min(left, CHUNK);
+            for (int i = 0; i < n; i++) {
+                state = work(state, STEPS_PER_BYTECODE);
+                if (lock != null && lock.dropRequested()) {
+                    holding = false;   // until take succeeds: an interrupt in between leaves nothing to release
+                    lock.check(index);
+                    holding = true;
+                }
             }
-            if ((i & 255) == 0) {
-                stopIfInterrupted();
-            }
+            left -= n;
+            stopIfInterrupted();
         }
     }
 
@@ -86,11 +94,14 @@ public final class Interpreter {
         release();
         long start = System.nanoTime();
         try {
-            for (long i = 0; i < units; i++) {
-                state = work(state, STEPS_PER_BYTECODE);
-                if ((i & 255) == 0) {
-                    stopIfInterrupted();
+            long left = units;
+            while (left > 0) { // chunked, as in bytecodes(): short counted loops, a safepoint poll between them
+                int n = (int) Math.min(left, CHUNK);
+                for (int i = 0; i < n; i++) {
+                    state = work(state, STEPS_PER_BYTECODE);
                 }
+                left -= n;
+                stopIfInterrupted();
             }
         } finally {
             long end = System.nanoTime();

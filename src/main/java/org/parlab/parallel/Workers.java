@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +26,7 @@ public final class Workers implements AutoCloseable {
     private final int count;
     private final String name;
     private final ExecutorService pool;
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     private Workers(int count) {
         this.count = count;
@@ -33,6 +35,7 @@ public final class Workers implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(count, r -> {
             Thread t = new Thread(r, name + "-" + index.getAndIncrement());
             t.setDaemon(true);
+            threads.add(t);
             return t;
         });
     }
@@ -113,8 +116,19 @@ public final class Workers implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+            // the pool counts as terminated once its workers have left their loop, a moment before their threads
+            // end; a thread count taken right after close() must not see them, so wait for the threads themselves
+            if (pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                for (Thread t : threads) {
+                    long left = deadline - System.nanoTime();
+                    if (left > 0) {
+                        TimeUnit.NANOSECONDS.timedJoin(t, left);
+                    }
+                }
+            }
+            if (threads.stream().anyMatch(Thread::isAlive)) {
                 System.err.println("warning: a thread of " + name + " did not stop within 5 s of close()");
             }
         } catch (InterruptedException e) {
