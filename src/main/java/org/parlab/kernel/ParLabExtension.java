@@ -19,7 +19,8 @@ import tech.tablesaw.table.Relation;
  * or passed to {@code display(...)}, and lets library code show output through {@link Notebook}. It also
  * starts the {@link Watchdog}, which stops threads that keep running after their cell was interrupted (system
  * property {@code parlab.watchdog=false} turns it off), and the {@link ExitReport}, which explains under the
- * cell why a {@code System.exit} ended the kernel.
+ * cell why a {@code System.exit} ended the kernel. It registers the profiling magics {@code %timeit},
+ * {@code %%timeit}, {@code %%prun} and {@code %%memit} ({@link org.parlab.profile.Magics}).
  *
  * <p>Installation never throws: an exception here would stop the kernel from starting.
  */
@@ -33,6 +34,7 @@ public final class ParLabExtension implements Extension {
             }
             registerRenderers(kernel.getRenderer());
             Notebook.attach(kernel);
+            ProfilingMagics.register(kernel.getMagicsRegistry());
             if (!"false".equals(System.getProperty("parlab.watchdog"))) {
                 Watchdog.install();
             }

@@ -1,0 +1,144 @@
+"""The profiling magics in a live "Java (ParLab)" kernel: %timeit, %%timeit, %%prun, %%memit.
+
+Each is used the way a student types it, on variables and methods defined in earlier cells; errors in the
+code (compile-time and run-time) and bad options must come back as the cell's error, and an interrupted
+%%timeit must stop and leave no core burning.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from test_robustness import assert_no_core_burning, execute, interrupt_after, kernel, ordinary_cell_works  # noqa: F401
+
+SETUP = """
+int[] data = new int[200_000];
+for (int i = 0; i < data.length; i++) data[i] = i % 1000;
+long sumInts(int[] a) { long s = 0; for (int x : a) s += x; return s; }
+void bump() { data[0]++; }
+long slowPart(int reps) {
+    long s = 0;
+    for (int r = 0; r < reps; r++) {
+        for (int x : data) s += (long) x * x % 7;
+    }
+    return s;
+}
+long fastPart() { return data[1] + data[2]; }
+"""
+
+
+@pytest.fixture(scope="module")
+def ready(kernel):  # noqa: F811
+    km, kc, proc = kernel
+    content, text = execute(kc, SETUP)
+    assert content["status"] == "ok", text
+    return km, kc, proc
+
+
+def outputs(kc, code: str, timeout: float = 120):
+    """Runs code; returns (status, stdout text, list of display MIME bundles, error text)."""
+    out, displays, errors = [], [], []
+
+    def hook(msg):
+        c = msg["content"]
+        t = msg["msg_type"]
+        if t == "stream":
+            out.append(c["text"])
+        elif t in ("display_data", "execute_result"):
+            displays.append(c["data"])
+        elif t == "error":
+            errors.append(c["ename"] + ": " + c["evalue"] + "\n" + "\n".join(c.get("traceback", [])))
+
+    reply = kc.execute_interactive(code, timeout=timeout, output_hook=hook)
+    return reply["content"]["status"], "".join(out), displays, "\n".join(errors)
+
+
+LINE = re.compile(r"^[0-9.]+ (ns|µs|ms|s) ± [0-9.]+ (ns|µs|ms|s) per call \(median ± MAD of (\d+) runs, "
+                  r"([\d,]+) calls? each\)$", re.M)
+
+
+def test_timeit_line_magic_on_an_expression(ready):
+    _, kc, _ = ready
+    status, out, _, err = outputs(kc, "%timeit sumInts(data)")
+    assert status == "ok", err
+    m = LINE.search(out)
+    assert m and m.group(3) == "7", out
+    status, out, displays, err = outputs(kc, "Magics.lastTiming().repeats() + \" \" + Magics.lastTiming().medianMs()")
+    assert status == "ok", err
+    runs, median = displays[0]["text/plain"].strip('"').split()
+    assert runs == "7" and float(median) > 0
+
+
+def test_timeit_options_and_a_void_statement(ready):
+    _, kc, _ = ready
+    status, out, _, err = outputs(kc, "%timeit -r 3 -n 1000 bump()")
+    assert status == "ok", err
+    m = LINE.search(out)
+    assert m and m.group(3) == "3" and m.group(4) == "1,000", out
+
+
+def test_timeit_cell_magic_sees_earlier_cells(ready):
+    _, kc, _ = ready
+    status, out, _, err = outputs(kc, "%%timeit -r 5\nlong s = sumInts(data);\ns += fastPart();")
+    assert status == "ok", err
+    m = LINE.search(out)
+    assert m and m.group(3) == "5", out
+
+
+def test_prun_finds_the_hot_method_and_draws_a_flame_graph(ready):
+    _, kc, _ = ready
+    status, out, displays, err = outputs(kc, "%%prun -m slowPart\nfor (int i = 0; i < 40; i++) {\n"
+                                             "    slowPart(3);\n    fastPart();\n}")
+    assert status == "ok", err
+    assert re.search(r"\d+ samples in \d+ ms \(every 10 ms\); hottest: slowPart", out), out
+    tables = [d for d in displays if "text/html" in d]
+    assert len(tables) == 2, displays  # hot methods, hot lines of slowPart
+    assert "slowPart" in tables[0]["text/html"] and "self_pct" in tables[0]["text/html"]
+    assert "line" in tables[1]["text/html"]
+    images = [d for d in displays if "image/png" in d]
+    assert len(images) == 1 and len(images[0]["image/png"]) > 1000, displays
+    status, out, displays, err = outputs(kc, "Magics.lastProfile().share(\"slowPart\", true)")
+    assert status == "ok", err
+    assert float(displays[0]["text/plain"]) > 0.8, displays
+
+
+def test_memit_counts_a_known_allocation(ready):
+    _, kc, _ = ready
+    status, out, displays, err = outputs(
+        kc, "%%memit\nbyte[][] keep = new byte[32][];\nfor (int i = 0; i < keep.length; i++) keep[i] = new byte[1 << 20];")
+    assert status == "ok", err
+    assert re.search(r"^allocated [\d.]+ MB in \d+ ms; peak heap [\d.]+ MB, increment [\d.]+ MB", out, re.M), out
+    assert any("byte[]" in d.get("text/html", "") for d in displays), displays
+    status, out, displays, err = outputs(kc, "Magics.lastAllocations().allocatedBytes()")
+    assert status == "ok", err
+    allocated = int(displays[0]["text/plain"])
+    assert abs(allocated - 32 * 2**20) < 0.1 * 32 * 2**20, allocated
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("%%timeit\nInteger.parseInt(\"not a number\");", "NumberFormatException"),
+    ("%%prun\nObject o = null;\no.hashCode();", "NullPointerException"),
+    ("%memit new int[-1]", "NegativeArraySizeException"),
+    ("%timeit nosuch(data)", "does not compile: cannot find symbol"),
+    ("%%prun\nint x = ;", "the cell's code does not compile"),
+    ("%timeit -x 3 sumInts(data)", "unknown option -x. Usage: %timeit"),
+    ("%timeit -r 0 sumInts(data)", "option -r must be between 1 and 1000, got 0"),
+    ("%%memit -l\nint x = 1;", "option -l needs a value"),
+    ("%%timeit extra words\nint x = 1;", "unexpected 'extra words'"),
+])
+def test_errors_are_the_cells_error(ready, cell, expected):
+    _, kc, _ = ready
+    status, out, _, err = outputs(kc, cell)
+    assert status == "error", out
+    assert expected in err, err
+    ordinary_cell_works(kc, "after a failed magic")
+
+
+def test_interrupted_timeit_stops(ready):
+    km, kc, proc = ready
+    interrupt_after(km, 1.5)
+    status, out, _, err = outputs(kc, "%%timeit\nwhile (true) { data[3]++; }")
+    assert status == "error", out
+    assert_no_core_burning(proc, 2.0, "2 s after interrupting %%timeit")
+    ordinary_cell_works(kc, "after an interrupted %%timeit")
