@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.parlab.profile.CellCode;
 import org.parlab.profile.Code;
 import org.parlab.profile.MagicOptions;
 import org.parlab.profile.Magics;
@@ -128,22 +129,47 @@ final class ProfilingMagics {
     private static Code compile(BaseKernel k, String lambda) throws Exception {
         long ticket = Magics.ticket();
         try {
-            k.evalRaw(Magics.class.getName() + ".hand(" + ticket + "L, " + lambda + ");");
+            // the probe sits on the generated snippet's first line: the cell's first line of code is the next one
+            k.evalRaw(Magics.class.getName() + ".hand(" + ticket + "L, new Throwable().getStackTrace()[0], "
+                    + lambda + ");");
             Code code = Magics.take(ticket);
-            if (code == null) {
+            StackTraceElement where = Magics.takeWhere(ticket);
+            if (code == null || where == null) {
                 throw new IllegalStateException("the magic's code was compiled but not handed over");
             }
-            return code;
+            // cell line = generated line − probe line + 1 (line 1 of the cell holds the magic)
+            return new CellCode(code, where.getClassName(), where.getLineNumber() - 1, methodLineOffset(k));
         } finally {
             Magics.take(ticket);
+            Magics.takeWhere(ticket);
         }
     }
 
     private static volatile Integer methodLineOffset;
 
     /**
-     * The source of the method named {@code name} defined in a cell (the newest, if redefined), with the offset
-     * of JShell's wrapping, measured once with a probe method; null if there is none or JShell is unreachable.
+     * How far down JShell places a method snippet's first line in the class it generates, measured once with a
+     * probe method; 0 if it cannot be measured (lines are then reported as the JVM numbers them).
+     */
+    static int methodLineOffset(BaseKernel k) {
+        Integer known = methodLineOffset;
+        if (known != null) {
+            return known;
+        }
+        int offset = 0;
+        try {
+            k.evalRaw("int $parlabLineProbe() {\n return new Throwable().getStackTrace()[0].getLineNumber();\n}");
+            offset = ((Number) k.evalRaw("$parlabLineProbe()")).intValue() - 2; // line 2 of the probe holds the call
+        } catch (Exception | LinkageError e) {
+            offset = 0;
+        }
+        methodLineOffset = offset;
+        return offset;
+    }
+
+    /**
+     * The source of the method named {@code name} defined in a cell (the newest, if redefined); its lines match
+     * the line numbers the profilers report for it (see {@link CellCode}). Null if there is none.
      */
     static Magics.MethodSource methodSource(BaseKernel k, String name) {
         try {
@@ -151,15 +177,7 @@ final class ProfilingMagics {
             jdk.jshell.MethodSnippet found = shell.methods()
                     .filter(m -> m.name().equals(name) && shell.status(m).isActive())
                     .reduce((a, b) -> b).orElse(null);
-            if (found == null) {
-                return null;
-            }
-            if (methodLineOffset == null) {
-                k.evalRaw("int $parlabLineProbe() {\n return new Throwable().getStackTrace()[0].getLineNumber();\n}");
-                Object line = k.evalRaw("$parlabLineProbe()");
-                methodLineOffset = ((Number) line).intValue() - 2; // the probe's line 2 holds the call
-            }
-            return new Magics.MethodSource(found.source().lines().toList(), methodLineOffset);
+            return found == null ? null : new Magics.MethodSource(found.source().lines().toList(), 0);
         } catch (Exception | LinkageError e) {
             return null;
         }

@@ -38,8 +38,8 @@ public record AllocationProfile(long allocatedBytes, long heapBeforeBytes, long 
     }
 
     /**
-     * The {@code top} allocation sites: columns {@code site}, {@code allocates}, {@code mb} (estimated MB) and
-     * {@code pct} (share of the sampled bytes).
+     * The {@code top} allocation sites: columns {@code site}, {@code allocates}, {@code mb} (the site's share of
+     * the exactly counted {@link #allocatedBytes()}) and {@code pct} (its share of the sampled bytes).
      *
      * @throws IllegalArgumentException if {@code top} &lt; 1
      */
@@ -55,7 +55,8 @@ public record AllocationProfile(long allocatedBytes, long heapBeforeBytes, long 
         for (AllocationSite s : sites.subList(0, Math.min(top, sites.size()))) {
             site.append(s.site());
             type.append(s.objectClass());
-            mb.append(Math.round(s.bytes() / 1e5) / 10.0);
+            // the sampled shares, applied to the exact count
+            mb.append(sum == 0 ? 0 : Math.round(allocatedBytes * (double) s.bytes() / sum / 1e5) / 10.0);
             pct.append(sum == 0 ? 0 : Math.round(1000.0 * s.bytes() / sum) / 10.0);
         }
         return Table.create("allocation sites", site, type, mb, pct);

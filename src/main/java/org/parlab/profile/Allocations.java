@@ -51,7 +51,7 @@ public final class Allocations {
             p.resetPeakUsage();
         }
         Recordings.Result r = Recordings.run(code, rec -> rec.enable("jdk.ObjectAllocationSample")
-                .with("throttle", SAMPLE_RATE).withStackTrace());
+                .with("throttle", SAMPLE_RATE).withStackTrace(), Allocations::prime);
         long peak = 0;
         for (MemoryPoolMXBean p : heap) {
             peak += p.getPeakUsage().getUsed();
@@ -62,7 +62,7 @@ public final class Allocations {
             if (!e.getEventType().getName().equals("jdk.ObjectAllocationSample") || !r.ours(e.getThread())) {
                 continue;
             }
-            String site = site(e.getStackTrace());
+            String site = site(e.getStackTrace(), code);
             if (site == null) {
                 continue;
             }
@@ -76,6 +76,20 @@ public final class Allocations {
         sites.sort(Comparator.comparingLong(AllocationSite::bytes).reversed());
         return new AllocationProfile(r.allocatedBytes(), before, Math.max(peak, before), r.wallNanos() / 1e6, sites,
                 r.value());
+    }
+
+    private static volatile Object primed;
+
+    /**
+     * Allocates a little just before the code starts. JFR weighs each allocation sample with the bytes the thread
+     * allocated since its previous sample; the first sample of a recording would otherwise carry everything the
+     * thread allocated before it. These samples take that weight, and are dropped (their stack is the profiler's).
+     */
+    static void prime() {
+        for (int i = 0; i < 16; i++) {
+            primed = new byte[64 * 1024];
+        }
+        primed = null;
     }
 
     /**
@@ -109,16 +123,17 @@ public final class Allocations {
     }
 
     /** The first frame outside the JDK (cut at the profiler, as for time samples); the innermost frame if none. */
-    static String site(RecordedStackTrace stack) {
+    static String site(RecordedStackTrace stack, Code code) {
         if (stack == null || stack.getFrames().isEmpty()) {
             return null;
         }
         Frame first = null;
         for (RecordedFrame f : stack.getFrames()) {
-            Frame fr = new Frame(f.getMethod().getType().getName(), f.getMethod().getName(), f.getLineNumber(),
-                    f.getType());
-            if (fr.type().equals(Recordings.class.getName())) {
-                break;
+            String type = f.getMethod().getType().getName();
+            String method = f.getMethod().getName();
+            Frame fr = new Frame(type, method, CellCode.mapLine(code, type, method, f.getLineNumber()), f.getType());
+            if (fr.type().equals(Recordings.class.getName()) || fr.type().equals(Allocations.class.getName())) {
+                break; // the profiler's own frames: the code was entered above them (or this is the primer)
             }
             if (first == null) {
                 first = fr;

@@ -55,6 +55,7 @@ public final class Magics {
     static final long RUN_NANOS = 20_000_000L;
 
     private static final Map<Long, Code> HANDED = new ConcurrentHashMap<>();
+    private static final Map<Long, StackTraceElement> WHERE = new ConcurrentHashMap<>();
     private static final AtomicLong TICKETS = new AtomicLong();
     private static volatile Timing lastTiming;
     private static volatile Profile lastProfile;
@@ -92,9 +93,24 @@ public final class Magics {
         HANDED.put(ticket, code);
     }
 
+    /**
+     * Called by the snippet a magic compiles, with where the snippet's first line ended up: {@code where} is
+     * {@code new Throwable().getStackTrace()[0]}, evaluated on that line. For the kernel's magics.
+     */
+    public static void hand(long ticket, StackTraceElement where, Code code) {
+        require("where", where);
+        hand(ticket, code);
+        WHERE.put(ticket, where);
+    }
+
     /** Takes the code handed over under {@code ticket}, or null. For the kernel's magics. */
     public static Code take(long ticket) {
         return HANDED.remove(ticket);
+    }
+
+    /** Takes where the snippet handed over under {@code ticket} begins, or null. For the kernel's magics. */
+    public static StackTraceElement takeWhere(long ticket) {
+        return WHERE.remove(ticket);
     }
 
     /** Runs {@code %timeit}/{@code %%timeit} on {@code code}: times it, prints the summary, returns the timing. */

@@ -110,7 +110,7 @@ public final class Profiler {
                 continue;
             }
             StackSample s = toSample(e.getThread("sampledThread").getJavaName(), e.getStackTrace(), inNative,
-                    e.getThread("sampledThread").getJavaThreadId() == r.callerId());
+                    e.getThread("sampledThread").getJavaThreadId() == r.callerId(), code);
             if (s != null) {
                 samples.add(s);
             }
@@ -122,7 +122,8 @@ public final class Profiler {
      * The frames of a sample, innermost first. On the calling thread the stack is cut at {@link Recordings#invoke}
      * (frames below it belong to the kernel); a sample taken outside the code (before or after it) is dropped.
      */
-    static StackSample toSample(String thread, RecordedStackTrace stack, boolean inNative, boolean caller) {
+    static StackSample toSample(String thread, RecordedStackTrace stack, boolean inNative, boolean caller,
+            Code code) {
         if (stack == null) {
             return null;
         }
@@ -138,7 +139,7 @@ public final class Profiler {
             if (type.contains("$$Lambda") || OWN_CLASSES.contains(type)) {
                 continue; // a lambda's generated trampoline, or the profiler's own call into the code
             }
-            frames.add(new Frame(type, method, f.getLineNumber(), f.getType()));
+            frames.add(new Frame(type, method, CellCode.mapLine(code, type, method, f.getLineNumber()), f.getType()));
         }
         if (caller && !cut && !stack.isTruncated()) {
             return null; // sampled outside the profiled code

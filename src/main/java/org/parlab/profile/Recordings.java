@@ -45,6 +45,11 @@ final class Recordings {
     }
 
     static Result run(Code code, Consumer<Recording> settings) {
+        return run(code, settings, () -> { });
+    }
+
+    /** Runs {@code code} under a recording with {@code settings}; {@code beforeCode} runs just before it, recorded. */
+    static Result run(Code code, Consumer<Recording> settings, Runnable beforeCode) {
         if (code == null) {
             throw new IllegalArgumentException("code must not be null");
         }
@@ -60,6 +65,7 @@ final class Recordings {
             rec.setToDisk(true);
             settings.accept(rec);
             rec.start();
+            beforeCode.run();
             long bytes0 = Allocations.allocatedBytes(me);
             long t0 = System.nanoTime();
             Object value;
