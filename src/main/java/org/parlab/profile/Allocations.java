@@ -58,8 +58,19 @@ public final class Allocations {
         }
         Map<String, long[]> bySite = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
+        List<RecordedEvent> samples = new ArrayList<>();
         for (RecordedEvent e : r.events()) {
-            if (!e.getEventType().getName().equals("jdk.ObjectAllocationSample") || !r.ours(e.getThread())) {
+            if (e.getEventType().getName().equals("jdk.ObjectAllocationSample") && r.ours(e.getThread())) {
+                samples.add(e);
+            }
+        }
+        samples.sort(Comparator.comparing(RecordedEvent::getStartTime));
+        boolean callersFirst = true;
+        for (RecordedEvent e : samples) {
+            if (callersFirst && e.getThread().getJavaThreadId() == r.callerId()) {
+                // JFR weighs a sample with the bytes its thread allocated since the thread's previous sample: the
+                // calling thread's first sample in the recording also carries everything it allocated before
+                callersFirst = false;
                 continue;
             }
             String site = site(e.getStackTrace(), code);
@@ -81,9 +92,8 @@ public final class Allocations {
     private static volatile Object primed;
 
     /**
-     * Allocates a little just before the code starts. JFR weighs each allocation sample with the bytes the thread
-     * allocated since its previous sample; the first sample of a recording would otherwise carry everything the
-     * thread allocated before it. These samples take that weight, and are dropped (their stack is the profiler's).
+     * Allocates a little just before the code starts, so that the calling thread's first sample (dropped: see
+     * above) is likely to be one of these rather than one of the code's.
      */
     static void prime() {
         for (int i = 0; i < 16; i++) {

@@ -33,7 +33,7 @@ public final class Profiler {
     public static final Duration MAX_INTERVAL = Duration.ofSeconds(1);
 
     private static final java.util.Set<String> OWN_CLASSES = java.util.Set.of(Profiler.class.getName(),
-            Recordings.class.getName(), Allocations.class.getName());
+            Recordings.class.getName(), Allocations.class.getName(), CellCode.class.getName());
 
     private final Duration interval;
 
