@@ -114,6 +114,10 @@ public final class Plot {
 
     /** One series (bar colour or line) per distinct value of column {@code seriesColumn}. */
     public Plot by(String seriesColumn) {
+        if (seriesColumn == null || seriesColumn.isBlank()) {
+            throw new IllegalArgumentException("seriesColumn must name a column of table '" + table.name()
+                    + "'; its columns are " + table.columnNames());
+        }
         column(table, "series", seriesColumn);
         return new Plot(kind, table, x, y, seriesColumn, title, xLabel, yLabel, logX, logY, width, height);
     }
