@@ -269,7 +269,7 @@ class PlotTest {
                 Arguments.of("unknown series", (Runnable) () -> Plot.line(scaling(), "threads", "speedup").by("kind"),
                         List.of("series column 'kind'", "[threads, speedup, mode]")),
                 Arguments.of("null series", (Runnable) () -> Plot.bar(methods(), "method", "msPerCall").by(null),
-                        List.of("series column 'null'")),
+                        List.of("seriesColumn must name a column")),
                 Arguments.of("non-numeric y, bar", (Runnable) () -> Plot.bar(methods(), "msPerCall", "kind"),
                         List.of("y column 'kind'", "must be numeric", "STRING")),
                 Arguments.of("non-numeric y, line", (Runnable) () -> Plot.line(points(), "threads", "mode"),
