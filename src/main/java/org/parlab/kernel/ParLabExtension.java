@@ -39,8 +39,27 @@ public final class ParLabExtension implements Extension {
                 Watchdog.install();
             }
             ExitReport.install();
+            watchCellStarts(kernel);
         } catch (Throwable t) { // never take the kernel down at start-up
             System.err.println("ParLab: the kernel extension could not be installed: " + t);
+        }
+    }
+
+    /** Lets the watchdog speak in every cell: JShell tells its listeners about each snippet a cell evaluates. */
+    private static void watchCellStarts(BaseKernel kernel) {
+        try {
+            java.lang.reflect.Field f = BaseKernel.class.getDeclaredField("executionCount");
+            f.setAccessible(true);
+            java.util.concurrent.atomic.AtomicInteger count = (java.util.concurrent.atomic.AtomicInteger) f.get(kernel);
+            Watchdog.setCellCounter(count::get);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // no counter: the watchdog spaces its warnings in time instead
+        }
+        try {
+            Object shell = kernel.getClass().getMethod("getJShell").invoke(kernel);
+            ((jdk.jshell.JShell) shell).onSnippetEvent(e -> Watchdog.atCellStart());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // another kernel: the watchdog still warns from its own polls
         }
     }
 

@@ -34,6 +34,7 @@ public final class Watchdog {
     static final long BUSY_MS = 1000;
     static final double BUSY_FRACTION = 0.8;
     static final long GRACE_MS = 500;
+    static final long REWARN_MS = 250;
 
     private static volatile Watchdog installed;
     private static final boolean DEBUG = Boolean.getBoolean("parlab.watchdog.debug");
@@ -45,7 +46,11 @@ public final class Watchdog {
     private final Map<Long, Long> busySince = new HashMap<>();
     private final Map<Long, Long> interruptedAt = new HashMap<>();
     private final Set<Long> unstoppable = new HashSet<>();
-    private final Set<Long> warnedFor = new HashSet<>();
+    /** Per unstoppable thread: {the cell number of the last warning, when it was shown (ns)}. */
+    private final Map<Long, long[]> warnedFor = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Unstoppable runaways seen at the last look, by id → name (read by {@link #atCellStart()}). */
+    private volatile Map<Long, String> stillRunning = Map.of();
+    private volatile java.util.function.LongSupplier cellNumber = () -> -1;
     private final Supplier<PrintStream> err;
     private final Thread thread;
     private volatile boolean enabled = true;
@@ -180,6 +185,14 @@ public final class Watchdog {
         busySince.keySet().retainAll(alive);
         interruptedAt.keySet().retainAll(alive);
         unstoppable.retainAll(alive);
+        warnedFor.keySet().retainAll(alive);
+        Map<Long, String> running = new HashMap<>();
+        for (Thread t : all) {
+            if (unstoppable.contains(t.getId()) && t.isAlive()) {
+                running.put(t.getId(), t.getName());
+            }
+        }
+        stillRunning = Map.copyOf(running);
     }
 
     /** Whether the thread used ≥ BUSY_FRACTION of a core since the last look; records when it became busy. */
@@ -207,6 +220,78 @@ public final class Watchdog {
         return since != null && now - since >= BUSY_MS * 1_000_000L;
     }
 
+    /**
+     * Warns about an unstoppable thread once in every cell while it runs (the first time often under the
+     * interrupted cell itself): every timing it overlaps is off. Cells are told apart by the kernel's execution
+     * counter; without one, a warning is repeated at most every {@value #REWARN_MS} ms.
+     */
+    private void warn(long id, String name) {
+        long cell = cellNumber.getAsLong();
+        long now = System.nanoTime();
+        long[] seen = warnedFor.computeIfAbsent(id, k -> new long[] {Long.MIN_VALUE, 0});
+        boolean show;
+        synchronized (seen) {
+            show = cell >= 0 ? seen[0] != cell : now - seen[1] >= REWARN_MS * 1_000_000L;
+            if (show) {
+                seen[0] = cell;
+                seen[1] = now;
+            }
+        }
+        if (show) {
+            err.get().println("ParLab: thread '" + name + "' from an interrupted cell is still using a core, and Java "
+                    + Runtime.version().feature() + " cannot stop it. Timings will be off until you restart the kernel "
+                    + "(Kernel → Restart Kernel…).");
+        }
+    }
+
+    /** Tells the watchdog how to number cells (the kernel's execution counter), to warn once per cell. */
+    static void setCellCounter(java.util.function.LongSupplier counter) {
+        Watchdog w = installed;
+        if (w != null && counter != null) {
+            w.cellNumber = counter;
+        }
+    }
+
+    /**
+     * Called by the kernel extension whenever a cell's code is evaluated (JShell's snippet events fire while the
+     * cell's output is being collected): shows the warning about threads that could not be stopped in that cell,
+     * however short it is. The watchdog's own polls would miss a cell that ends within one poll interval.
+     */
+    public static void atCellStart() {
+        Watchdog w = installed;
+        if (w == null || !w.enabled) {
+            return;
+        }
+        w.stillRunning.forEach(w::warn);
+        if (Runtime.version().feature() < 20) {
+            return; // Thread.stop works: the watchdog ends the runaway within a second
+        }
+        // right after an interrupt the watchdog may not have looked yet: a cell thread that was interrupted and is
+        // still running 0.3 s later ignores interrupts, and this JDK cannot stop it
+        for (Thread t : liveThreads()) {
+            if (isCellThread(t) && t.isInterrupted() && !w.stillRunning.containsKey(t.getId())) {
+                if (w.warnedFor.containsKey(t.getId())) {
+                    if (t.isAlive() && t.getState() == Thread.State.RUNNABLE) {
+                        w.warn(t.getId(), t.getName()); // known to ignore interrupts: no need to wait again
+                    }
+                    continue;
+                }
+                long deadline = System.nanoTime() + 300_000_000L;
+                while (t.isAlive() && t.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (t.isAlive() && t.isInterrupted() && t.getState() == Thread.State.RUNNABLE) {
+                    w.warn(t.getId(), t.getName());
+                }
+            }
+        }
+    }
+
     @SuppressWarnings({"removal", "deprecation"})
     private void handle(Thread t, long id, long now, boolean cellRunning) {
         Long first = interruptedAt.get(id);
@@ -219,10 +304,8 @@ public final class Watchdog {
             return;
         }
         if (unstoppable.contains(id)) {
-            if (cellRunning && warnedFor.add(id)) {
-                err.get().println("ParLab: thread '" + t.getName() + "' from an interrupted cell is still using a core, "
-                        + "and Java " + Runtime.version().feature() + " cannot stop it. Timings will be off until "
-                        + "you restart the kernel (Kernel → Restart Kernel…).");
+            if (cellRunning) {
+                warn(id, t.getName());
             }
             return;
         }
