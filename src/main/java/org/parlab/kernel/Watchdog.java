@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 public final class Watchdog {
     static final long POLL_MS = 250;
     static final long BUSY_MS = 1000;
-    static final double BUSY_FRACTION = 0.8;
+    static final double BUSY_FRACTION = 0.3; // of a core: a runaway on a crowded machine gets less than all of one
     static final long GRACE_MS = 500;
     static final long REWARN_MS = 250;
 
