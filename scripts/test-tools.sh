@@ -2,9 +2,9 @@
 # Installs the system tools two test files use, when they are missing (./parlab test and ./parlab setup run it;
 # a second run only looks):
 #
-#   chromium    Debian's Chromium, which tests/test_browser.py drives through Playwright (Playwright never
-#               downloads a browser of its own here: the test passes this executable)
-#   shellcheck  lints binder/postBuild (tests/test_binder.py)
+#   * chromium: Debian's Chromium, which tests/test_browser.py drives through Playwright (Playwright never
+#     downloads a browser of its own here: the test passes this executable);
+#   * the ShellCheck linter, which tests/test_binder.py runs on binder/postBuild and the other scripts.
 #
 # Installing needs root and apt-get. Without them it says what is missing and the tests that need a tool
 # skip with that reason. PARLAB_CHROMIUM=/path/to/chromium chooses another Chromium; PARLAB_NO_APT=1 never
