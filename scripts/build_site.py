@@ -35,7 +35,7 @@ import nav  # noqa: E402
 ROOT = nav.ROOT
 NOTEBOOKS = nav.NOTEBOOKS
 DEFAULT_OUT = ROOT / "target" / "site"
-SITE_MARK = '<meta name="generator" content="ParLab scripts/build_site.py">'
+SITE_MARK = '<meta name="generator" content="ParLab course site">'  # marks a folder this script may replace
 ATTR_RE = re.compile(r'''(\s(?:href|src)=)(["'])(.*?)\2''', re.IGNORECASE | re.DOTALL)
 
 
