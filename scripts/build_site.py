@@ -16,8 +16,10 @@ problem (its page is still written, with the error in it).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import html
+import os
 import platform
 import re
 import shutil
@@ -78,6 +80,21 @@ def rewrite_links(page: str) -> tuple[str, set[str]]:
         return f"{m.group(1)}{m.group(2)}{html.escape(new, quote=True)}{m.group(2)}"
 
     return ATTR_RE.sub(fix, page), others
+
+
+@contextlib.contextmanager
+def stderr_to(path: Path):
+    """Sends this process's stderr, which kernels inherit, to a file (JJava logs its event loops there)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(path, "ab") as log:
+            os.dup2(log.fileno(), 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def render(nb, title: str) -> str:
@@ -147,6 +164,8 @@ def build(out: Path, execute: bool) -> int:
     out.mkdir(parents=True)
     runs = {} if execute else None
     executed = ROOT / "target" / "executed"
+    kernel_log = executed / "kernel-stderr.log"   # the kernels' own log lines, out of the way
+    kernel_log.unlink(missing_ok=True)
     linked: set[str] = set()
     for lesson in course:
         t0 = time.monotonic()
@@ -154,7 +173,9 @@ def build(out: Path, execute: bool) -> int:
             import nbexec  # needs nbclient and psutil, not needed for --stored
 
             print(f"executing {lesson.name} ...", file=sys.stderr, flush=True)
-            run = nbexec.execute(lesson.path, out_dir=executed)
+            executed.mkdir(parents=True, exist_ok=True)
+            with stderr_to(kernel_log):
+                run = nbexec.execute(lesson.path, out_dir=executed)
             runs[lesson.name] = run
             for problem in run.problems:
                 print(f"  ✘ {problem}", file=sys.stderr)
@@ -173,7 +194,7 @@ def build(out: Path, execute: bool) -> int:
     (out / "index.html").write_text(index_page(course, runs), encoding="utf-8")
     failed = [name for name, run in (runs or {}).items() if not run.ok]
     print(f"site: {out / 'index.html'} ({len(course)} lessons)" +
-          (f"; problems in {', '.join(failed)}" if failed else ""))
+          (f"; problems in {', '.join(failed)} (the kernels' own log: {nav.rel(kernel_log)})" if failed else ""))
     return 1 if failed else 0
 
 
