@@ -112,8 +112,11 @@ def index_page(course: list[nav.Lesson], runs: dict[str, object] | None) -> str:
         status = ""
         run = runs.get(lesson.name) if runs else None
         if run is not None:
+            first = run.problems[0] if run.problems else ""
+            first = first if len(first) <= 150 else first[:149] + "…"
+            more = f" (and {len(run.problems) - 1} more)" if len(run.problems) > 1 else ""
             status = (f' <span class="ok">✔ ran in {run.wall_s:.0f} s</span>' if run.ok else
-                      f' <span class="bad">✘ {html.escape("; ".join(run.problems[:3]))}</span>')
+                      f' <span class="bad">✘ {html.escape(first)}{more}</span>')
         rows.append(f'<li><a href="{page}">{html.escape(lesson.title)}</a>{status}</li>')
     if runs is None:
         how = "Outputs as stored in the notebooks."
@@ -141,9 +144,9 @@ li {{ margin: 0.4rem 0; }}
 <h1>ParLab: efficiency and parallelism, measured on the JVM</h1>
 <p>The lessons, in order. Each page is a Jupyter notebook run on the Java (ParLab) kernel; every number in
 it was measured and checked when it ran.</p>
-<ol start="0">
+<ul>
 {items}
-</ol>
+</ul>
 <p class="how">{how}</p>
 </body>
 </html>
