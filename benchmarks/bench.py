@@ -13,7 +13,9 @@ In one run, with the two kernels interleaved round by round:
     kernels each, medians reported;
 (b) float64 matrix products C = A·B at 500², 1000², 2000², ND4J (in the ParLab kernel) vs numpy (in the
     IPython kernel), both with their default thread counts (all cores), after a warm-up: the median and the
-    best of several products, in GFLOPS (2n³ / time). The ParLab kernel also times a plain-Java triple-loop
+    best of several products, in GFLOPS (2n³ / time); in two forms: a new result (``a.mmul(b)`` vs
+    ``a @ b``) and into a preallocated result (``a.mmuli(b, out)``, ``out`` in ND4J's fast 'f' order, vs
+    ``np.matmul(a, b, out=out)``). The ParLab kernel also times a plain-Java triple-loop
     product (500², after warm-up: the JIT's peak speed, to see JVM options that hurt it) and checks ND4J's
     500² product against it;
 (c) with ``--course``: every notebook executed in a fresh kernel (scripts/nbexec.py), wall time and kernel
@@ -55,14 +57,19 @@ String parlabBench() {
     for (int k = 0; k < sizes.length; k++) {
         int n = sizes[k];
         INDArray a = Nd4j.rand(DataType.DOUBLE, n, n), b = Nd4j.rand(DataType.DOUBLE, n, n);
-        INDArray c = Nd4j.create(DataType.DOUBLE, n, n);
-        a.mmuli(b, c); a.mmuli(b, c);
+        INDArray c = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
         int reps = n >= 2000 ? REPS_BIG : REPS;
-        double[] s = new double[reps];
-        for (int r = 0; r < reps; r++) { long t = System.nanoTime(); a.mmuli(b, c); s[r] = (System.nanoTime() - t) / 1e9; }
-        out.append(k == 0 ? "" : ", ").append("\\"" + n + "\\": [");
+        double[] s = new double[reps], t2 = new double[reps];
+        // warm-up: at least 5 products and 1 s (the JIT compiles ND4J's Java side of the call)
+        for (long w0 = System.nanoTime(), w = 0; w < 5 || System.nanoTime() - w0 < 1_000_000_000L; w++) a.mmul(b).close();
+        for (int r = 0; r < reps; r++) { long t = System.nanoTime(); INDArray p = a.mmul(b); s[r] = (System.nanoTime() - t) / 1e9; p.close(); }
+        for (long w0 = System.nanoTime(), w = 0; w < 5 || System.nanoTime() - w0 < 1_000_000_000L; w++) a.mmuli(b, c);
+        for (int r = 0; r < reps; r++) { long t = System.nanoTime(); a.mmuli(b, c); t2[r] = (System.nanoTime() - t) / 1e9; }
+        out.append(k == 0 ? "" : ", ").append("\\"" + n + "\\": {\\"new\\": [");
         for (int r = 0; r < reps; r++) out.append(r == 0 ? "" : ", ").append(s[r]);
-        out.append("]");
+        out.append("], \\"out\\": [");
+        for (int r = 0; r < reps; r++) out.append(r == 0 ? "" : ", ").append(t2[r]);
+        out.append("]}");
     }
     // plain-Java triple loop (i-k-j), the JIT's peak: 3 warm-ups then REPS timed runs; checks ND4J against it
     int n = 500;
@@ -102,11 +109,19 @@ def _parlab_bench():
     for n in (SIZES,):
         a, b = rng.random((n, n)), rng.random((n, n))
         c = np.empty((n, n))
-        np.matmul(a, b, out=c); np.matmul(a, b, out=c)
-        s = []
-        for _ in range(REPS_BIG if n >= 2000 else REPS):
-            t = time.perf_counter(); np.matmul(a, b, out=c); s.append(time.perf_counter() - t)
-        out["sizes"][str(n)] = s
+        reps = REPS_BIG if n >= 2000 else REPS
+        w0, w = time.perf_counter(), 0
+        while w < 5 or time.perf_counter() - w0 < 1.0:  # warm-up, as on the Java side
+            a @ b; w += 1
+        new, into = [], []
+        for _ in range(reps):
+            t = time.perf_counter(); p = a @ b; new.append(time.perf_counter() - t); del p
+        w0, w = time.perf_counter(), 0
+        while w < 5 or time.perf_counter() - w0 < 1.0:
+            np.matmul(a, b, out=c); w += 1
+        for _ in range(reps):
+            t = time.perf_counter(); np.matmul(a, b, out=c); into.append(time.perf_counter() - t)
+        out["sizes"][str(n)] = {"new": new, "out": into}
     print(json.dumps(out))
 _parlab_bench()
 """
@@ -173,10 +188,22 @@ def start_up(kernel: str, chart_code: str) -> dict:
         data, _ = _run_cell(kc, chart_code)
         assert any("image/png" in d for d in data), f"no image/png from the chart cell: {data}"
         chart = time.monotonic() - t0
+        cpu = _cpu_s(km)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
-    return {"first_result_s": round(first, 3), "first_chart_s": round(chart, 3)}
+    return {"first_result_s": round(first, 3), "first_chart_s": round(chart, 3), "kernel_cpu_s": cpu}
+
+
+def _cpu_s(km) -> float | None:
+    """CPU seconds (user + system) the kernel process has used so far: less sensitive to a busy machine."""
+    try:
+        import psutil
+
+        t = psutil.Process(km.provisioner.process.pid).cpu_times()
+        return round(t.user + t.system, 2)
+    except Exception:
+        return None
 
 
 def mmul(kernel: str, code: str, reps: int, reps_big: int, sizes) -> dict:
@@ -193,10 +220,12 @@ def mmul(kernel: str, code: str, reps: int, reps_big: int, sizes) -> dict:
     line = [l for l in text.splitlines() if l.startswith("{")][-1]
     raw = json.loads(line)
     out = {"threads": raw["threads"], "config": raw["config"], "sizes": {}}
-    for n, s in raw["sizes"].items():
+    for n, forms in raw["sizes"].items():
         f = 2 * int(n) ** 3 / 1e9
+        s, o = forms["new"], forms["out"]
         out["sizes"][n] = {"median_gflops": round(f / statistics.median(s), 2), "best_gflops": round(f / min(s), 2),
-                           "runs": len(s)}
+                           "runs": len(s), "out_median_gflops": round(f / statistics.median(o), 2),
+                           "out_best_gflops": round(f / min(o), 2)}
     if "java_loop_500" in raw:
         out["java_loop_500_ms"] = round(1e3 * statistics.median(raw["java_loop_500"]), 1)
         out["max_rel_error_500"] = raw["max_rel_error_500"]
@@ -230,24 +259,33 @@ def markdown(res: dict) -> str:
     if res.get("start_up"):
         s = res["start_up"]
         lines += [f"## Start-up (median of {a['repeats']} fresh kernels)", "",
-                  "| kernel | start → `1+1` (s) | start → first chart (s) | runs, chart (s) |", "| --- | ---: | ---: | --- |"]
+                  "| kernel | start → `1+1` (s) | start → first chart (s) | runs, chart (s) | kernel CPU at chart (s) |",
+                  "| --- | ---: | ---: | --- | ---: |"]
         for k, label in (("parlab", "Java (ParLab): ND4J product + XChart PNG"),
                          ("ipython", "IPython: numpy product + matplotlib PNG")):
             rows = s[k]
             lines.append(f"| {label} | {med(rows, 'first_result_s'):.2f} | {med(rows, 'first_chart_s'):.2f} | "
-                         + ", ".join(f"{r['first_chart_s']:.2f}" for r in rows) + " |")
+                         + ", ".join(f"{r['first_chart_s']:.2f}" for r in rows)
+                         + f" | {statistics.median(r['kernel_cpu_s'] or 0 for r in rows):.2f} |")
         lines += ["", f"ParLab / IPython, first chart: **{s['ratio_first_chart']:.2f}×**; "
                   f"first result: {s['ratio_first_result']:.2f}×", ""]
     if res.get("mmul"):
         p, n = res["mmul"]["parlab"], res["mmul"]["ipython"]
         lines += ["## Matrix product, float64, GFLOPS (median / best)", "",
-                  f"ND4J: {p['config']}, {p['threads']} threads; numpy: {n['config']}, {n['threads']} threads.", "",
-                  "| n | ND4J | numpy | ND4J / numpy (medians) |", "| ---: | ---: | ---: | ---: |"]
+                  f"ND4J: {p['config']}, {p['threads']} threads; numpy: {n['config']}, {n['threads']} threads. "
+                  "*New result*: ND4J `a.mmul(b)` vs numpy `a @ b` (each allocates its result; ND4J's is 'c'-ordered, "
+                  "which costs it a copy after the BLAS call). *Into out*: ND4J `a.mmuli(b, out)` with an 'f'-ordered "
+                  "`out` vs numpy `np.matmul(a, b, out=out)` (the BLAS call alone).", "",
+                  "| n | ND4J, new result | numpy, new result | ratio | ND4J, into out | numpy, into out | ratio |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for size in p["sizes"]:
             a_, b_ = p["sizes"][size], n["sizes"][size]
             lines.append(f"| {size} | {a_['median_gflops']:.1f} / {a_['best_gflops']:.1f} | "
                          f"{b_['median_gflops']:.1f} / {b_['best_gflops']:.1f} | "
-                         f"{a_['median_gflops'] / b_['median_gflops']:.2f}× |")
+                         f"**{a_['median_gflops'] / b_['median_gflops']:.2f}×** | "
+                         f"{a_['out_median_gflops']:.1f} / {a_['out_best_gflops']:.1f} | "
+                         f"{b_['out_median_gflops']:.1f} / {b_['out_best_gflops']:.1f} | "
+                         f"{a_['out_median_gflops'] / b_['out_median_gflops']:.2f}× |")
         lines += ["", f"Plain-Java triple loop 500² (JIT peak, median): {p['java_loop_500_ms']} ms; "
                   f"ND4J vs that loop, max relative difference: {p['max_rel_error_500']:.1e}", ""]
     if res.get("course"):
@@ -337,9 +375,10 @@ def main() -> int:
         for k, kernel, code in (("parlab", args.kernel, JAVA_MMUL), ("ipython", args.python_kernel, PY_MMUL)):
             res["mmul"][k] = mmul(kernel, code, args.mmul_repeats, args.mmul_repeats_big, sizes)
             print(f"mmul {k}: {res['mmul'][k]}", file=sys.stderr, flush=True)
-        res["mmul"]["ratio_median"] = {n: round(res["mmul"]["parlab"]["sizes"][n]["median_gflops"]
-                                                / res["mmul"]["ipython"]["sizes"][n]["median_gflops"], 3)
-                                       for n in res["mmul"]["parlab"]["sizes"]}
+        pl, ip = res["mmul"]["parlab"]["sizes"], res["mmul"]["ipython"]["sizes"]
+        res["mmul"]["ratio_median"] = {n: round(pl[n]["median_gflops"] / ip[n]["median_gflops"], 3) for n in pl}
+        res["mmul"]["ratio_median_out"] = {n: round(pl[n]["out_median_gflops"] / ip[n]["out_median_gflops"], 3)
+                                           for n in pl}
     if args.course:
         res["course"] = course(args.kernel)
     res["load_after"] = load()
