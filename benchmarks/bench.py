@@ -329,7 +329,7 @@ def chart(res: dict, path: Path) -> None:
                        [m[k]["sizes"][n]["median_gflops"] for n in sizes], 0.38, label=name, color=colors[name])
             ax.set_xticks([x + 0.19 for x in range(len(sizes))], [f"{n}²" for n in sizes])
             ax.set_ylabel("GFLOPS (median)")
-            ax.set_title("float64 matrix product, all cores")
+            ax.set_title("float64 product, new result (a.mmul(b) vs a @ b), all cores")
             ax.legend()
         else:
             rows = res["course"]
