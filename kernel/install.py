@@ -14,10 +14,21 @@ listens for a debugger (JDWP) on 127.0.0.1:PORT without waiting for one; attach 
 configuration, or ``jdb -attach 127.0.0.1:PORT``, to the running kernel.
 
 It is idempotent: running it again replaces the kernelspec.
+
+Faster start-up (see README, "Performance"): after writing the kernelspec it starts the kernel once on a few
+training cells (``1+1``, an ND4J product and an XChart chart, a Tablesaw table). That run
+
+* extracts JavaCPP's native libraries (ND4J, OpenBLAS) into JavaCPP's cache (``~/.javacpp/cache``), which a
+  fresh machine's first kernel would otherwise do on its first ND4J call (seconds for ~400 MB);
+* dumps an AppCDS archive of the classes the kernel loaded (``-XX:ArchiveClassesAtExit``, Java 13+) to
+  ``target/kernel-cds/NAME.jsa``, which the kernelspec then maps (``-XX:SharedArchiveFile``). The archive is
+  rebuilt only when what it depends on changes (the java, jjava.jar, the JVM options); a missing or unusable
+  archive is silently ignored by the JVM (``-Xshare:auto``), so the kernel always starts. ``--no-cds`` skips it.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -25,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +96,10 @@ def jjava_resources() -> Path:
     raise AssertionError
 
 
+def library_jars() -> list[Path]:
+    return sorted((ROOT / "target").glob("parlab-*.jar")) + sorted((ROOT / "target" / "kernel-lib").glob("*.jar"))
+
+
 def library_classpath() -> list[str]:
     jars = sorted((ROOT / "target").glob("parlab-*.jar"))
     jars = [j for j in jars if not j.name.endswith(("-sources.jar", "-javadoc.jar", "-tests.jar"))]
@@ -121,6 +137,96 @@ def build_spec(java: Path, opts: list[str]) -> dict:
     return spec
 
 
+TRAINING_CELLS = [
+    "1+1",
+    "INDArray m = Nd4j.rand(DataType.DOUBLE, 200, 200).mmul(Nd4j.rand(DataType.DOUBLE, 200, 200));\n"
+    "double[] xs = {1, 2, 3}; double[] ys = {m.sumNumber().doubleValue(), 2, 3};\n"
+    "QuickChart.getChart(\"first chart\", \"x\", \"y\", \"y(x)\", xs, ys)",
+    "Table.create(\"t\", DoubleColumn.create(\"x\", new double[] {1, 2}))",
+]
+
+
+def cds_key(spec: dict, kernel_dir: Path) -> str:
+    """What the archive depends on: the JVM (its build), jjava.jar and its path, the JVM options."""
+    h = hashlib.sha256()
+    java = spec["argv"][0]
+    h.update(subprocess.run([java, "-version"], capture_output=True, text=True).stderr.encode())
+    h.update(java.encode())
+    h.update(str(kernel_dir / "jjava.jar").encode())
+    h.update((kernel_dir / "jjava.jar").read_bytes())
+    h.update(json.dumps(spec["argv"][1:-1]).encode())
+    h.update(json.dumps(TRAINING_CELLS).encode())
+    for jar in library_jars():  # the library's classes are archived too (a changed class is read from its jar)
+        h.update(f"{jar.name} {jar.stat().st_size}".encode())
+    return h.hexdigest()
+
+
+def train(spec: dict, kernel_dir: Path, archive: Path, log: Path) -> bool:
+    """Runs the kernel on TRAINING_CELLS with -XX:ArchiveClassesAtExit=archive; True if the archive was written."""
+    from jupyter_client import BlockingKernelClient
+    from jupyter_client.connect import write_connection_file
+
+    tmp_archive = archive.with_suffix(".tmp.jsa")
+    tmp_archive.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn, _ = write_connection_file(str(Path(tmp) / "train.json"), ip="127.0.0.1")
+        argv = []
+        for a in spec["argv"]:
+            a = a.replace("{resource_dir}", str(kernel_dir)).replace("{connection_file}", conn)
+            argv.append(a)
+        argv.insert(1, f"-XX:ArchiveClassesAtExit={tmp_archive}")
+        env = dict(os.environ, **spec["env"])
+        with open(log, "w", encoding="utf-8") as out:
+            proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            kc = BlockingKernelClient(connection_file=conn)
+            kc.load_connection_file()
+            kc.start_channels(hb=False)  # no parent manager: the process itself says whether it died
+            ok = True
+            try:
+                kc.wait_for_ready(timeout=180)
+                for cell in TRAINING_CELLS:
+                    reply = kc.execute_interactive(cell, timeout=180, output_hook=lambda msg: None)
+                    ok = ok and reply["content"]["status"] == "ok"
+                # exit the JVM from a cell: the archive is written at a normal exit, and after a shutdown
+                # request the JVM lingers (non-daemon threads) until Jupyter would kill it
+                kc.execute("System.exit(0);")
+                proc.wait(timeout=120)
+            except Exception as e:  # the kernel still works without an archive
+                print(f"  AppCDS training failed: {type(e).__name__}: {e}", file=out)
+                ok = False
+            finally:
+                kc.stop_channels()
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+    if ok and proc.returncode == 0 and tmp_archive.is_file() and tmp_archive.stat().st_size > 0:
+        tmp_archive.replace(archive)
+        return True
+    tmp_archive.unlink(missing_ok=True)
+    return False
+
+
+def with_cds(spec: dict, name: str, kernel_dir: Path) -> str:
+    """Builds (or reuses) target/kernel-cds/NAME.jsa and adds it to spec's argv; returns what happened."""
+    out = ROOT / "target" / "kernel-cds"
+    out.mkdir(parents=True, exist_ok=True)
+    archive, stamp = out / f"{name}.jsa", out / f"{name}.key"
+    key = cds_key(spec, kernel_dir)
+    if archive.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == key:
+        status = f"AppCDS archive up to date: {archive}"
+    else:
+        archive.unlink(missing_ok=True)
+        t0 = time.monotonic()
+        if not train(spec, kernel_dir, archive, out / f"{name}.train.log"):
+            return f"AppCDS archive NOT built (the kernel starts without it; see {out / f'{name}.train.log'})"
+        stamp.write_text(key + "\n", encoding="utf-8")
+        status = f"AppCDS archive built in {time.monotonic() - t0:.0f} s: {archive}"
+    # -Xshare:auto (the default): an archive that is missing or no longer matches is ignored; the -Xlog
+    # options keep the JVM's warning about a stale one out of the kernel's output
+    spec["argv"][1:1] = [f"-XX:SharedArchiveFile={archive}", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    return status
+
+
 def project_version() -> str:
     m = re.search(r"<artifactId>parlab</artifactId>\s*<version>([^<]+)</version>",
                   (ROOT / "pom.xml").read_text(encoding="utf-8"))
@@ -137,6 +243,8 @@ def main() -> None:
                     help="install a kernel whose JVM accepts a debugger (JDWP) on 127.0.0.1:PORT")
     ap.add_argument("--prefix", default=sys.prefix,
                     help="install under PREFIX/share/jupyter/kernels (default: this Python's prefix)")
+    ap.add_argument("--no-cds", action="store_true",
+                    help="no AppCDS archive (no training run; the kernel loads its classes the slow way)")
     args = ap.parse_args()
 
     extra = list(args.jvm_opt)
@@ -165,7 +273,14 @@ def main() -> None:
             shutil.copy2(logo, d / logo.name)
         (d / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
         dest = KernelSpecManager().install_kernel_spec(str(d), args.name, prefix=args.prefix)
+    cds = None
+    if not args.no_cds and args.debug_port is None:  # (a training run would open the debugger's port)
+        # trained on the installed jjava.jar: the archive records the class path, and a different one voids it
+        cds = with_cds(spec, args.name, Path(dest))
+        (Path(dest) / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
     print(f"installed kernel '{args.name}' ({spec['display_name']}) in {dest}")
+    if cds:
+        print(f"  {cds}")
     print(f"  java: {java}")
     print(f"  classpath: {spec['env']['JJAVA_CLASSPATH']}")
 
