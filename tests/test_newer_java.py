@@ -40,7 +40,8 @@ def new_kernel():
     java = newest_java()
     if java is None:
         pytest.skip("no Java 20+ installed (set PARLAB_NEW_JAVA): the warning path cannot be exercised here")
-    subprocess.run([sys.executable, str(ROOT / "kernel" / "install.py"), "--name", KERNEL, "--java", java],
+    subprocess.run([sys.executable, str(ROOT / "kernel" / "install.py"), "--name", KERNEL, "--java", java,
+                    "--no-cds"],
                    check=True, capture_output=True)
     km = KernelManager(kernel_name=KERNEL)
     km.start_kernel()
