@@ -1,0 +1,418 @@
+package org.parlab.jmh;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+import org.parlab.jmh.SumWorkloads.Workload;
+import org.parlab.timing.Timing;
+
+/**
+ * Times lesson 04's summations ({@link SumWorkloads}) with JMH and with the course's {@code Bench}, each in
+ * fresh JVMs with the kernel's JVM options ({@code kernel/jvm.options}), and writes
+ * {@code target/jmh-compare.md} and {@code target/jmh-compare.json}. Run it with {@code ./parlab jmh}.
+ *
+ * <p>Per workload, in turn: JMH ({@link SumBenchmarks}, average time per call, {@value #FORKS} forks of
+ * {@value #WARMUP_ITERATIONS} + {@value #MEASUREMENT_ITERATIONS} one-second iterations), then a fresh JVM
+ * running {@code Bench.time} on the same method ({@link BenchSide}). Last, one more JVM times the four
+ * interleaved as the lesson does ({@code Bench.interleaved(3, 9, ...)}, one call per sample), for
+ * information. Bench agrees with JMH when its median is within {@value #TOLERANCE_PERCENT} % of JMH's mean.
+ *
+ * <p>Options: {@code --quick} (1 fork, short iterations: checks the wiring, numbers not for reading),
+ * {@code --only BOXED_LOOP,ND4J_SUM} (a subset), {@code --out DIR} (default {@code target}).
+ */
+public final class Compare {
+    static final int FORKS = 2;
+    static final int WARMUP_ITERATIONS = 5;
+    static final int MEASUREMENT_ITERATIONS = 5;
+    static final int TOLERANCE_PERCENT = 15;
+    static final double TOLERANCE = TOLERANCE_PERCENT / 100.0;
+
+    private Compare() {
+    }
+
+    /** JMH's numbers for one workload, in ms per call. */
+    record JmhNumbers(double meanMs, double errorMs, double medianMs, double minMs, double maxMs, long iterations,
+                      List<Double> forkMeansMs) {
+    }
+
+    /** One row of the report. */
+    record Row(Workload workload, JmhNumbers jmh, Timing bench, Timing interleaved, double otherCores,
+               double loadBefore) {
+        double ratio() {
+            return bench.medianMs() / jmh.meanMs();
+        }
+
+        boolean agrees() {
+            return Math.abs(ratio() - 1) <= TOLERANCE;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        List<Workload> workloads = new ArrayList<>(List.of(Workload.values()));
+        Path out = Path.of("target");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--only" -> workloads = Arrays.stream(args[++i].split(","))
+                        .map(s -> Workload.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
+                case "--out" -> out = Path.of(args[++i]);
+                default -> {
+                    System.err.println("usage: Compare [--quick] [--only WORKLOAD,...] [--out DIR]; workloads: "
+                            + Arrays.toString(Workload.values()));
+                    System.exit(2);
+                }
+            }
+        }
+        List<String> jvmOptions = kernelJvmOptions(Path.of(System.getProperty("parlab.jvmOptions",
+                "kernel/jvm.options")));
+        String omp = System.getenv("OMP_WAIT_POLICY");
+        if (!"PASSIVE".equals(omp)) {
+            System.err.println("warning: OMP_WAIT_POLICY is " + omp + ", not PASSIVE as in the kernel: ND4J's "
+                    + "OpenMP threads will spin (./parlab jmh sets it)");
+        }
+        int forks = quick ? 1 : FORKS;
+        int warmups = quick ? 2 : WARMUP_ITERATIONS;
+        int measurements = quick ? 3 : MEASUREMENT_ITERATIONS;
+        TimeValue iterationTime = quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1);
+
+        Instant started = Instant.now();
+        double loadAtStart = loadAverage();
+        List<Row> rows = new ArrayList<>();
+        Map<Workload, Timing> bench = new EnumMap<>(Workload.class);
+        Map<Workload, JmhNumbers> jmh = new EnumMap<>(Workload.class);
+        Map<Workload, double[]> load = new EnumMap<>(Workload.class);
+        for (Workload w : workloads) {
+            say("%s: JMH, %d fork(s) × (%d + %d) iterations of %s", w.label(), forks, warmups, measurements,
+                    iterationTime);
+            double before = loadAverage();
+            CpuMeter meter = CpuMeter.start();
+            jmh.put(w, runJmh(w, forks, warmups, measurements, iterationTime, jvmOptions));
+            say("%s: Bench.time in a fresh JVM", w.label());
+            bench.put(w, runBench(jvmOptions, List.of("time", w.name())).get(w));
+            load.put(w, new double[] {before, meter.otherCores()});
+        }
+        say("all: Bench.interleaved(%d, %d, ...) in a fresh JVM, as lesson 04 times them",
+                BenchSide.LESSON_WARMUPS, BenchSide.LESSON_REPEATS);
+        List<String> interleavedArgs = new ArrayList<>(List.of("interleaved"));
+        workloads.forEach(w -> interleavedArgs.add(w.name()));
+        Map<Workload, Timing> interleaved = runBench(jvmOptions, interleavedArgs);
+        for (Workload w : workloads) {
+            rows.add(new Row(w, jmh.get(w), bench.get(w), interleaved.get(w), load.get(w)[1], load.get(w)[0]));
+        }
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
+
+        Files.createDirectories(out);
+        String header = header(started, seconds, loadAtStart, loadAverage(), jvmOptions, forks, warmups,
+                measurements, iterationTime, quick);
+        Files.writeString(out.resolve("jmh-compare.md"), markdown(header, rows), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("jmh-compare.json"), json(started, seconds, loadAtStart, jvmOptions, forks,
+                warmups, measurements, iterationTime, quick, rows), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(markdown(header, rows));
+        say("wrote %s and %s", out.resolve("jmh-compare.md"), out.resolve("jmh-compare.json"));
+        System.exit(0);
+    }
+
+    /** The options of {@code kernel/jvm.options}: one per line, {@code #} starts a comment. */
+    static List<String> kernelJvmOptions(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(l -> l.replaceFirst("#.*", "").strip())
+                .filter(l -> !l.isEmpty())
+                .toList();
+    }
+
+    private static JmhNumbers runJmh(Workload w, int forks, int warmups, int measurements, TimeValue time,
+                                     List<String> jvmOptions) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include("^" + Pattern.quote(SumBenchmarks.class.getName() + "." + w.benchmark()) + "$")
+                .forks(forks)
+                .warmupIterations(warmups)
+                .warmupTime(time)
+                .measurementIterations(measurements)
+                .measurementTime(time)
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .jvmArgs(jvmOptions.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.NORMAL)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        if (results.size() != 1) {
+            throw new IllegalStateException("JMH ran " + results.size() + " benchmarks for " + w + ", expected 1");
+        }
+        RunResult r = results.iterator().next();
+        Result<?> primary = r.getPrimaryResult();
+        double toMs = toMs(primary.getScoreUnit());
+        Statistics s = primary.getStatistics();
+        List<Double> forkMeans = new ArrayList<>();
+        for (BenchmarkResult fork : r.getBenchmarkResults()) {
+            forkMeans.add(fork.getPrimaryResult().getScore() * toMs);
+        }
+        return new JmhNumbers(primary.getScore() * toMs, primary.getScoreError() * toMs, s.getPercentile(50) * toMs,
+                s.getMin() * toMs, s.getMax() * toMs, s.getN(), forkMeans);
+    }
+
+    private static double toMs(String unit) {
+        return switch (unit) {
+            case "ns/op" -> 1e-6;
+            case "us/op" -> 1e-3;
+            case "ms/op" -> 1;
+            case "s/op" -> 1e3;
+            default -> throw new IllegalStateException("unexpected JMH unit " + unit);
+        };
+    }
+
+    /** Runs {@link BenchSide} with {@code args} in a fresh JVM with the kernel's options; its timings. */
+    private static Map<Workload, Timing> runBench(List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(BenchSide.class.getName());
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<Workload, Timing> timings = new EnumMap<>(Workload.class);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split("\t");
+                if (f.length == 5 && f[0].equals("RESULT")) {
+                    Workload w = Workload.valueOf(f[2]);
+                    List<Double> samples = Arrays.stream(f[4].split(",")).map(Double::parseDouble).toList();
+                    Timing t = new Timing(w.label(), samples, Integer.parseInt(f[3]));
+                    timings.put(w, t);
+                    System.out.println("  " + f[1] + ": " + t.summary());
+                } else {
+                    System.out.println("  " + line);
+                }
+            }
+        }
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the Bench JVM failed: " + command);
+        }
+        return timings;
+    }
+
+    /** The 1-minute load average, or NaN where the OS does not give one. */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println("\n# jmh-compare: " + String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+    private static String ms(double ms) {
+        if (Double.isNaN(ms)) {
+            return "–";
+        }
+        return ms >= 10 ? String.format(Locale.ROOT, "%.1f ms", ms)
+                : ms >= 1 ? String.format(Locale.ROOT, "%.2f ms", ms)
+                : String.format(Locale.ROOT, "%.0f µs", ms * 1e3);
+    }
+
+    private static String ms3(double ms) {
+        return String.format(Locale.ROOT, "%.4g", ms);
+    }
+
+    private static String header(Instant started, double seconds, double loadStart, double loadEnd,
+                                 List<String> jvmOptions, int forks, int warmups, int measurements,
+                                 TimeValue time, boolean quick) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Bench against JMH: lesson 04's sums of ").append(String.format(Locale.ROOT, "%,d", SumWorkloads.N))
+                .append(" doubles\n\n");
+        if (quick) {
+            sb.append("**--quick run: 1 short fork, for checking the wiring; do not read the numbers.**\n\n");
+        }
+        sb.append(String.format(Locale.ROOT, "Run %s, %.0f s; %d cores; load average %.2f at the start, %.2f at the"
+                        + " end; %s %s; OMP_WAIT_POLICY=%s.%n%n", started, seconds,
+                Runtime.getRuntime().availableProcessors(), loadStart, loadEnd, System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), System.getenv("OMP_WAIT_POLICY")));
+        sb.append("Both sides run in fresh JVMs with the kernel's options (`kernel/jvm.options`): `")
+                .append(String.join(" ", jvmOptions)).append("`.\n\n");
+        sb.append(String.format(Locale.ROOT, "* **JMH** 1.37: average time per call, %d fork(s) × (%d warm-up + %d"
+                + " measured iterations of %s); mean ± error (99.9 %% confidence interval), and the median of"
+                + " the %d iteration means.%n", forks, warmups, measurements, time, forks * measurements));
+        sb.append("* **Bench**: `Bench.time(label, () -> w.method())`, its defaults: 3 warm-ups, calls per sample"
+                + " calibrated to a sample of ≥ 2 ms, median ± MAD of 7 samples; one fresh JVM per workload.\n");
+        sb.append("* **ratio** = Bench median / JMH mean; agreement means within ±").append(TOLERANCE_PERCENT)
+                .append(" %.\n");
+        sb.append("* **interleaved**: for information, the four timed together as lesson 04 does,"
+                + " `Bench.interleaved(3, 9, ...)` (one call per sample), in one more fresh JVM.\n");
+        sb.append("* **other load**: cores busy with other processes while the workload's JMH forks and Bench"
+                + " JVM ran (all CPU time in /proc/stat minus this process's and its children's).\n");
+        return sb.toString();
+    }
+
+    static String markdown(String header, List<Row> rows) {
+        StringBuilder sb = new StringBuilder(header).append('\n');
+        sb.append("| workload | JMH mean ± error | JMH median (min–max) | Bench median ± MAD (calls/sample) |"
+                + " Bench / JMH | within 15 %? | interleaved median (/ JMH) | other load |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: |\n");
+        for (Row r : rows) {
+            JmhNumbers j = r.jmh();
+            sb.append("| ").append(r.workload().label().replace("<", "&lt;").replace(">", "&gt;"))
+                    .append(" | ").append(ms(j.meanMs())).append(" ± ").append(ms(j.errorMs()))
+                    .append(" | ").append(ms(j.medianMs())).append(" (").append(ms(j.minMs())).append("–")
+                    .append(ms(j.maxMs())).append(")")
+                    .append(" | ").append(ms(r.bench().medianMs())).append(" ± ").append(ms(r.bench().madMs()))
+                    .append(" (").append(r.bench().callsPerSample()).append(")")
+                    .append(" | ").append(String.format(Locale.ROOT, "%.3f", r.ratio()))
+                    .append(" | ").append(r.agrees() ? "yes" : "**no**")
+                    .append(" | ");
+            if (r.interleaved() != null) {
+                sb.append(ms(r.interleaved().medianMs())).append(String.format(Locale.ROOT, " (%.3f)",
+                        r.interleaved().medianMs() / j.meanMs()));
+            } else {
+                sb.append("–");
+            }
+            sb.append(" | ").append(Double.isNaN(r.otherCores()) ? "–"
+                    : String.format(Locale.ROOT, "%.2f cores", r.otherCores())).append(" |\n");
+        }
+        long agree = rows.stream().filter(Row::agrees).count();
+        sb.append(String.format(Locale.ROOT, "%n%d of %d workloads within %d %%.%n", agree, rows.size(),
+                TOLERANCE_PERCENT));
+        sb.append("\nJMH's mean per fork: ");
+        sb.append(rows.stream().map(r -> r.workload().benchmark() + " " + r.jmh().forkMeansMs().stream()
+                .map(Compare::ms).collect(Collectors.joining(" / "))).collect(Collectors.joining("; ")));
+        sb.append(".\n");
+        return sb.toString();
+    }
+
+    static String json(Instant started, double seconds, double loadStart, List<String> jvmOptions, int forks,
+                       int warmups, int measurements, TimeValue time, boolean quick, List<Row> rows) {
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append("  \"started\": \"").append(started).append("\",\n");
+        sb.append("  \"seconds\": ").append(ms3(seconds)).append(",\n");
+        sb.append("  \"quick\": ").append(quick).append(",\n");
+        sb.append("  \"cores\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
+        sb.append("  \"load_average_start\": ").append(num(loadStart)).append(",\n");
+        sb.append("  \"load_average_end\": ").append(num(loadAverage())).append(",\n");
+        sb.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
+        sb.append("  \"omp_wait_policy\": ").append(System.getenv("OMP_WAIT_POLICY") == null ? "null"
+                : "\"" + System.getenv("OMP_WAIT_POLICY") + "\"").append(",\n");
+        sb.append("  \"jvm_options\": [").append(jvmOptions.stream().map(o -> "\"" + o.replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(", "))).append("],\n");
+        sb.append("  \"n\": ").append(SumWorkloads.N).append(",\n");
+        sb.append("  \"tolerance\": ").append(TOLERANCE).append(",\n");
+        sb.append(String.format(Locale.ROOT, "  \"jmh\": {\"version\": \"1.37\", \"mode\": \"avgt\", \"forks\": %d,"
+                + " \"warmup_iterations\": %d, \"measurement_iterations\": %d, \"iteration\": \"%s\"},%n",
+                forks, warmups, measurements, time));
+        sb.append("  \"workloads\": [\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            JmhNumbers j = r.jmh();
+            sb.append("    {\"workload\": \"").append(r.workload().name()).append("\", \"label\": \"")
+                    .append(r.workload().label()).append("\", \"benchmark\": \"")
+                    .append(r.workload().benchmark()).append("\",\n");
+            sb.append("     \"jmh_mean_ms\": ").append(num(j.meanMs())).append(", \"jmh_error_ms\": ")
+                    .append(num(j.errorMs())).append(", \"jmh_median_ms\": ").append(num(j.medianMs()))
+                    .append(", \"jmh_min_ms\": ").append(num(j.minMs())).append(", \"jmh_max_ms\": ")
+                    .append(num(j.maxMs())).append(", \"jmh_iterations\": ").append(j.iterations())
+                    .append(", \"jmh_fork_means_ms\": ").append(nums(j.forkMeansMs())).append(",\n");
+            sb.append("     \"bench_median_ms\": ").append(num(r.bench().medianMs())).append(", \"bench_mad_ms\": ")
+                    .append(num(r.bench().madMs())).append(", \"bench_calls_per_sample\": ")
+                    .append(r.bench().callsPerSample()).append(", \"bench_samples_ms\": ")
+                    .append(nums(r.bench().samplesMs())).append(",\n");
+            sb.append("     \"ratio\": ").append(num(r.ratio())).append(", \"within_tolerance\": ")
+                    .append(r.agrees()).append(",\n");
+            if (r.interleaved() != null) {
+                sb.append("     \"interleaved_median_ms\": ").append(num(r.interleaved().medianMs()))
+                        .append(", \"interleaved_samples_ms\": ").append(nums(r.interleaved().samplesMs()))
+                        .append(",\n");
+            }
+            sb.append("     \"load_average_before\": ").append(num(r.loadBefore())).append(", \"other_load_cores\": ")
+                    .append(num(r.otherCores())).append("}").append(i + 1 < rows.size() ? ",\n" : "\n");
+        }
+        sb.append("  ]\n}\n");
+        return sb.toString();
+    }
+
+    private static String num(double x) {
+        return Double.isFinite(x) ? ms3(x) : "null";
+    }
+
+    private static String nums(List<Double> xs) {
+        return xs.stream().map(Compare::num).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /**
+     * CPU time the rest of the machine used while a phase ran, from {@code /proc} (Linux): all busy time in
+     * {@code /proc/stat} minus this process's own and its reaped children's (the JMH forks and Bench JVMs,
+     * which have ended when {@link #otherCores()} is read), as a number of cores. NaN elsewhere.
+     */
+    static final class CpuMeter {
+        private final long[] start;
+        private final long wallStart = System.nanoTime();
+
+        private CpuMeter(long[] start) {
+            this.start = start;
+        }
+
+        static CpuMeter start() {
+            return new CpuMeter(read());
+        }
+
+        double otherCores() {
+            long[] end = read();
+            if (start == null || end == null) {
+                return Double.NaN;
+            }
+            double ticksPerSecond = 100;   // USER_HZ on Linux
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            double all = (end[0] - start[0]) / ticksPerSecond;
+            double ours = (end[1] - start[1]) / ticksPerSecond;
+            return Math.max(0, (all - ours) / wall);
+        }
+
+        /** {busy ticks of all CPUs, ticks of this process and its reaped children}, or null. */
+        private static long[] read() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // cpu user nice system idle iowait irq softirq steal ...
+                long busy = Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
+                        + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]);
+                String self = Files.readString(Path.of("/proc/self/stat"));
+                String[] f = self.substring(self.lastIndexOf(')') + 2).split(" ");
+                // after the name: state(3) ... utime(14) stime(15) cutime(16) cstime(17), 1-based in proc(5)
+                long own = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                        + Long.parseLong(f[14]);
+                return new long[] {busy, own};
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+}
