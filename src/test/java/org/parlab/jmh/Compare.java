@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.util.Statistics;
+import org.openjdk.jmh.util.ListStatistics;
 import org.parlab.jmh.SumWorkloads.Workload;
 import org.parlab.timing.Timing;
 
@@ -38,17 +38,23 @@ import org.parlab.timing.Timing;
  * fresh JVMs with the kernel's JVM options ({@code kernel/jvm.options}), and writes
  * {@code target/jmh-compare.md} and {@code target/jmh-compare.json}. Run it with {@code ./parlab jmh}.
  *
- * <p>Per workload, in turn: JMH ({@link SumBenchmarks}, average time per call, {@value #FORKS} forks of
- * {@value #WARMUP_ITERATIONS} + {@value #MEASUREMENT_ITERATIONS} one-second iterations), then a fresh JVM
- * running {@code Bench.time} on the same method ({@link BenchSide}). Last, one more JVM times the four
- * interleaved as the lesson does ({@code Bench.interleaved(3, 9, ...)}, one call per sample), for
- * information. Bench agrees with JMH when its median is within {@value #TOLERANCE_PERCENT} % of JMH's mean.
+ * <p>The two sides take turns, so that a change in the machine's background load (another process, or a
+ * neighbour in the same L3 cache: the boxed loop's 20 MB live there) hits both alike: per workload,
+ * {@value #ROUNDS} rounds of one JMH fork ({@link SumBenchmarks}, average time per call,
+ * {@value #WARMUP_ITERATIONS} warm-up + {@value #MEASUREMENT_ITERATIONS} measured one-second iterations)
+ * followed by one fresh JVM running {@code Bench.time} on the same method ({@link BenchSide}). JMH's number
+ * pools the iterations of all its forks, as JMH does for a run with several forks; Bench's is the median of
+ * the rounds' medians. Bench agrees with JMH when it is within {@value #TOLERANCE_PERCENT} % of JMH's mean.
+ * Last, one more JVM times the four interleaved as the lesson does ({@code Bench.interleaved(3, 9, ...)}, one
+ * call per sample), for information.
  *
- * <p>Options: {@code --quick} (1 fork, short iterations: checks the wiring, numbers not for reading),
- * {@code --only BOXED_LOOP,ND4J_SUM} (a subset), {@code --out DIR} (default {@code target}).
+ * <p>Options: {@code --quick} (1 round of short iterations: checks the wiring, numbers not for reading),
+ * {@code --rounds R}, {@code --only BOXED_LOOP,ND4J_SUM} (a subset), {@code --wait-quiet} (before each JVM,
+ * wait up to a minute until other processes use less than {@value #QUIET_CORES} core: for a shared machine),
+ * {@code --out DIR} (default {@code target}).
  */
 public final class Compare {
-    static final int FORKS = 2;
+    static final int ROUNDS = 3;
     static final int WARMUP_ITERATIONS = 5;
     static final int MEASUREMENT_ITERATIONS = 5;
     static final int TOLERANCE_PERCENT = 15;
@@ -57,39 +63,66 @@ public final class Compare {
     private Compare() {
     }
 
-    /** JMH's numbers for one workload, in ms per call. */
+    /** JMH's numbers for one workload, pooled over its forks, in ms per call. */
     record JmhNumbers(double meanMs, double errorMs, double medianMs, double minMs, double maxMs, long iterations,
                       List<Double> forkMeansMs) {
     }
 
-    /** One row of the report. */
-    record Row(Workload workload, JmhNumbers jmh, Timing bench, Timing interleaved, double otherCores,
+    /** One row of the report: a workload's JMH forks, Bench JVMs (one per round), and the interleaved timing. */
+    record Row(Workload workload, JmhNumbers jmh, List<Timing> bench, Timing interleaved, double otherCores,
                double loadBefore) {
+        /** The median of the Bench JVMs' medians. */
+        double benchMs() {
+            return median(bench.stream().mapToDouble(Timing::medianMs).toArray());
+        }
+
         double ratio() {
-            return bench.medianMs() / jmh.meanMs();
+            return benchMs() / jmh.meanMs();
+        }
+
+        /** Bench against JMH's median iteration, which a noisy second moves less than the mean. */
+        double ratioToMedian() {
+            return benchMs() / jmh.medianMs();
         }
 
         boolean agrees() {
             return Math.abs(ratio() - 1) <= TOLERANCE;
         }
+
+        /** Round by round: Bench's median / the JMH fork's mean that ran just before it. */
+        List<Double> pairedRatios() {
+            List<Double> r = new ArrayList<>();
+            for (int i = 0; i < Math.min(bench.size(), jmh.forkMeansMs().size()); i++) {
+                r.add(bench.get(i).medianMs() / jmh.forkMeansMs().get(i));
+            }
+            return r;
+        }
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean waitQuiet = false;
+        int rounds = ROUNDS;
         List<Workload> workloads = new ArrayList<>(List.of(Workload.values()));
         Path out = Path.of("target");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--only" -> workloads = Arrays.stream(args[++i].split(","))
                         .map(s -> Workload.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
                 case "--out" -> out = Path.of(args[++i]);
+                case "--wait-quiet" -> waitQuiet = true;
                 default -> {
-                    System.err.println("usage: Compare [--quick] [--only WORKLOAD,...] [--out DIR]; workloads: "
-                            + Arrays.toString(Workload.values()));
+                    System.err.println("usage: Compare [--quick] [--rounds R] [--only WORKLOAD,...] [--wait-quiet]"
+                            + " [--out DIR];"
+                            + " workloads: " + Arrays.toString(Workload.values()));
                     System.exit(2);
                 }
             }
+        }
+        if (quick) {
+            rounds = 1;
         }
         List<String> jvmOptions = kernelJvmOptions(Path.of(System.getProperty("parlab.jvmOptions",
                 "kernel/jvm.options")));
@@ -98,47 +131,97 @@ public final class Compare {
             System.err.println("warning: OMP_WAIT_POLICY is " + omp + ", not PASSIVE as in the kernel: ND4J's "
                     + "OpenMP threads will spin (./parlab jmh sets it)");
         }
-        int forks = quick ? 1 : FORKS;
-        int warmups = quick ? 2 : WARMUP_ITERATIONS;
-        int measurements = quick ? 3 : MEASUREMENT_ITERATIONS;
-        TimeValue iterationTime = quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1);
+        Settings settings = new Settings(rounds, quick ? 2 : WARMUP_ITERATIONS, quick ? 3 : MEASUREMENT_ITERATIONS,
+                quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1), quick, waitQuiet, jvmOptions);
 
         Instant started = Instant.now();
         double loadAtStart = loadAverage();
-        List<Row> rows = new ArrayList<>();
-        Map<Workload, Timing> bench = new EnumMap<>(Workload.class);
+        Map<Workload, List<Timing>> bench = new EnumMap<>(Workload.class);
         Map<Workload, JmhNumbers> jmh = new EnumMap<>(Workload.class);
         Map<Workload, double[]> load = new EnumMap<>(Workload.class);
+        double waitedSeconds = 0;
         for (Workload w : workloads) {
-            say("%s: JMH, %d fork(s) × (%d + %d) iterations of %s", w.label(), forks, warmups, measurements,
-                    iterationTime);
             double before = loadAverage();
             CpuMeter meter = CpuMeter.start();
-            jmh.put(w, runJmh(w, forks, warmups, measurements, iterationTime, jvmOptions));
-            say("%s: Bench.time in a fresh JVM", w.label());
-            bench.put(w, runBench(jvmOptions, List.of("time", w.name())).get(w));
+            List<BenchmarkResult> forks = new ArrayList<>();
+            List<Timing> timings = new ArrayList<>();
+            for (int r = 1; r <= rounds; r++) {
+                if (waitQuiet) {
+                    waitedSeconds += waitForQuiet();
+                }
+                say("%s, round %d/%d: JMH, one fork of %d + %d iterations of %s", w.label(), r, rounds,
+                        settings.warmups(), settings.measurements(), settings.iteration());
+                forks.add(runJmhFork(w, settings));
+                if (waitQuiet) {
+                    waitedSeconds += waitForQuiet();
+                }
+                say("%s, round %d/%d: Bench.time in a fresh JVM", w.label(), r, rounds);
+                timings.add(runBench(jvmOptions, List.of("time", w.name())).get(w));
+            }
+            jmh.put(w, pool(forks));
+            bench.put(w, timings);
             load.put(w, new double[] {before, meter.otherCores()});
         }
         say("all: Bench.interleaved(%d, %d, ...) in a fresh JVM, as lesson 04 times them",
                 BenchSide.LESSON_WARMUPS, BenchSide.LESSON_REPEATS);
+        if (waitQuiet) {
+            waitedSeconds += waitForQuiet();
+        }
         List<String> interleavedArgs = new ArrayList<>(List.of("interleaved"));
         workloads.forEach(w -> interleavedArgs.add(w.name()));
         Map<Workload, Timing> interleaved = runBench(jvmOptions, interleavedArgs);
+        List<Row> rows = new ArrayList<>();
         for (Workload w : workloads) {
             rows.add(new Row(w, jmh.get(w), bench.get(w), interleaved.get(w), load.get(w)[1], load.get(w)[0]));
         }
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
+        double loadAtEnd = loadAverage();
 
         Files.createDirectories(out);
-        String header = header(started, seconds, loadAtStart, loadAverage(), jvmOptions, forks, warmups,
-                measurements, iterationTime, quick);
-        Files.writeString(out.resolve("jmh-compare.md"), markdown(header, rows), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("jmh-compare.json"), json(started, seconds, loadAtStart, jvmOptions, forks,
-                warmups, measurements, iterationTime, quick, rows), StandardCharsets.UTF_8);
+        String md = markdown(header(started, seconds, loadAtStart, loadAtEnd, settings, waitedSeconds), rows);
+        Files.writeString(out.resolve("jmh-compare.md"), md, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("jmh-compare.json"), json(started, seconds, loadAtStart, loadAtEnd, settings,
+                waitedSeconds, rows), StandardCharsets.UTF_8);
         System.out.println();
-        System.out.println(markdown(header, rows));
+        System.out.println(md);
         say("wrote %s and %s", out.resolve("jmh-compare.md"), out.resolve("jmh-compare.json"));
         System.exit(0);
+    }
+
+    /** How the comparison runs. */
+    record Settings(int rounds, int warmups, int measurements, TimeValue iteration, boolean quick,
+                    boolean waitQuiet, List<String> jvmOptions) {
+    }
+
+    /** Other processes' CPU use below which the machine counts as quiet for {@code --wait-quiet}, in cores. */
+    static final double QUIET_CORES = 0.2;
+    /** The longest {@code --wait-quiet} waits before a JVM starts. */
+    static final Duration MAX_QUIET_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * Waits until other processes used less than {@value #QUIET_CORES} cores over a 2-second window (this
+     * process idles meanwhile), at most {@link #MAX_QUIET_WAIT}.
+     *
+     * @return the seconds waited
+     */
+    static double waitForQuiet() throws InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            CpuMeter window = CpuMeter.start();
+            Thread.sleep(2000);
+            double others = window.otherCores();
+            double waited = (System.nanoTime() - start) / 1e9;
+            if (Double.isNaN(others) || others < QUIET_CORES) {
+                return waited;
+            }
+            if (waited >= MAX_QUIET_WAIT.toSeconds()) {
+                System.out.printf(Locale.ROOT, "# jmh-compare: still %.2f cores busy elsewhere after %.0f s; going on%n",
+                        others, waited);
+                return waited;
+            }
+            System.out.printf(Locale.ROOT, "# jmh-compare: waiting for a quiet machine (%.2f cores busy elsewhere)%n",
+                    others);
+        }
     }
 
     /** The options of {@code kernel/jvm.options}: one per line, {@code #} starts a comment. */
@@ -149,34 +232,44 @@ public final class Compare {
                 .toList();
     }
 
-    private static JmhNumbers runJmh(Workload w, int forks, int warmups, int measurements, TimeValue time,
-                                     List<String> jvmOptions) throws RunnerException {
+    /** One JMH fork of {@code w}'s benchmark. */
+    private static BenchmarkResult runJmhFork(Workload w, Settings settings) throws RunnerException {
         Options options = new OptionsBuilder()
                 .include("^" + Pattern.quote(SumBenchmarks.class.getName() + "." + w.benchmark()) + "$")
-                .forks(forks)
-                .warmupIterations(warmups)
-                .warmupTime(time)
-                .measurementIterations(measurements)
-                .measurementTime(time)
+                .forks(1)
+                .warmupIterations(settings.warmups())
+                .warmupTime(settings.iteration())
+                .measurementIterations(settings.measurements())
+                .measurementTime(settings.iteration())
                 .timeUnit(TimeUnit.MICROSECONDS)
-                .jvmArgs(jvmOptions.toArray(String[]::new))
+                .jvmArgs(settings.jvmOptions().toArray(String[]::new))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        if (results.size() != 1) {
-            throw new IllegalStateException("JMH ran " + results.size() + " benchmarks for " + w + ", expected 1");
+        if (results.size() != 1 || results.iterator().next().getBenchmarkResults().size() != 1) {
+            throw new IllegalStateException("JMH gave " + results.size() + " results for " + w + ", expected 1 fork");
         }
-        RunResult r = results.iterator().next();
-        Result<?> primary = r.getPrimaryResult();
-        double toMs = toMs(primary.getScoreUnit());
-        Statistics s = primary.getStatistics();
+        return results.iterator().next().getBenchmarkResults().iterator().next();
+    }
+
+    /**
+     * The forks' measured iterations pooled, as JMH pools the forks of one run: the mean of all iteration
+     * scores with its 99.9 % confidence half-width (Student's t), their median, min and max.
+     */
+    static JmhNumbers pool(List<BenchmarkResult> forks) {
+        ListStatistics all = new ListStatistics();
         List<Double> forkMeans = new ArrayList<>();
-        for (BenchmarkResult fork : r.getBenchmarkResults()) {
+        for (BenchmarkResult fork : forks) {
+            double toMs = toMs(fork.getScoreUnit());
+            for (IterationResult it : fork.getIterationResults()) {
+                all.addValue(it.getPrimaryResult().getScore() * toMs);
+            }
             forkMeans.add(fork.getPrimaryResult().getScore() * toMs);
         }
-        return new JmhNumbers(primary.getScore() * toMs, primary.getScoreError() * toMs, s.getPercentile(50) * toMs,
-                s.getMin() * toMs, s.getMax() * toMs, s.getN(), forkMeans);
+        double error = all.getN() > 2 ? all.getMeanErrorAt(0.999) : Double.NaN;
+        return new JmhNumbers(all.getMean(), error, all.getPercentile(50), all.getMin(), all.getMax(), all.getN(),
+                forkMeans);
     }
 
     private static double toMs(String unit) {
@@ -248,52 +341,68 @@ public final class Compare {
     }
 
     private static String header(Instant started, double seconds, double loadStart, double loadEnd,
-                                 List<String> jvmOptions, int forks, int warmups, int measurements,
-                                 TimeValue time, boolean quick) {
+                                 Settings st, double waited) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Bench against JMH: lesson 04's sums of ").append(String.format(Locale.ROOT, "%,d", SumWorkloads.N))
                 .append(" doubles\n\n");
-        if (quick) {
-            sb.append("**--quick run: 1 short fork, for checking the wiring; do not read the numbers.**\n\n");
+        if (st.quick()) {
+            sb.append("**--quick run: 1 round of short iterations, for checking the wiring; do not read the numbers."
+                    + "**\n\n");
         }
         sb.append(String.format(Locale.ROOT, "Run %s, %.0f s; %d cores; load average %.2f at the start, %.2f at the"
                         + " end; %s %s; OMP_WAIT_POLICY=%s.%n%n", started, seconds,
                 Runtime.getRuntime().availableProcessors(), loadStart, loadEnd, System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getenv("OMP_WAIT_POLICY")));
-        sb.append("Both sides run in fresh JVMs with the kernel's options (`kernel/jvm.options`): `")
-                .append(String.join(" ", jvmOptions)).append("`.\n\n");
-        sb.append(String.format(Locale.ROOT, "* **JMH** 1.37: average time per call, %d fork(s) × (%d warm-up + %d"
-                + " measured iterations of %s); mean ± error (99.9 %% confidence interval), and the median of"
-                + " the %d iteration means.%n", forks, warmups, measurements, time, forks * measurements));
-        sb.append("* **Bench**: `Bench.time(label, () -> w.method())`, its defaults: 3 warm-ups, calls per sample"
-                + " calibrated to a sample of ≥ 2 ms, median ± MAD of 7 samples; one fresh JVM per workload.\n");
-        sb.append("* **ratio** = Bench median / JMH mean; agreement means within ±").append(TOLERANCE_PERCENT)
-                .append(" %.\n");
+        sb.append("Every JMH fork and every Bench JVM is a fresh JVM with the kernel's options (`kernel/jvm.options`): `")
+                .append(String.join(" ", st.jvmOptions())).append("`. Per workload, ").append(st.rounds())
+                .append(" rounds of one JMH fork then one Bench JVM, so that both see the same background load");
+        if (st.waitQuiet()) {
+            sb.append(String.format(Locale.ROOT, "; before each JVM the runner waited (at most %d s) until other"
+                    + " processes used < %.1f core over 2 s: %.0f s of waiting in all", MAX_QUIET_WAIT.toSeconds(),
+                    QUIET_CORES, waited));
+        }
+        sb.append(".\n\n");
+        sb.append(String.format(Locale.ROOT, "* **JMH** 1.37: average time per call; per fork %d warm-up + %d"
+                + " measured iterations of %s; mean ± error (99.9 %% confidence interval) and median of the %d"
+                + " measured iterations of all forks.%n", st.warmups(), st.measurements(), st.iteration(),
+                st.rounds() * st.measurements()));
+        sb.append("* **Bench**: `Bench.time(label, () -> w.method())` with its defaults: 3 warm-ups, calls per"
+                + " sample calibrated to a sample of ≥ 2 ms, median of 7 samples; the median of the ")
+                .append(st.rounds()).append(" JVMs' medians (each JVM's median, calls per sample).\n");
+        sb.append("* **Bench / JMH** = Bench / JMH mean; agreement means within ±").append(TOLERANCE_PERCENT)
+                .append(" %. **Bench / JMH median**: against JMH's median iteration instead, which a noisy second"
+                        + " moves less. **paired** = each round's Bench median / the mean of the JMH fork just before"
+                        + " it.\n");
         sb.append("* **interleaved**: for information, the four timed together as lesson 04 does,"
                 + " `Bench.interleaved(3, 9, ...)` (one call per sample), in one more fresh JVM.\n");
-        sb.append("* **other load**: cores busy with other processes while the workload's JMH forks and Bench"
-                + " JVM ran (all CPU time in /proc/stat minus this process's and its children's).\n");
+        sb.append("* **other load**: cores kept busy by other processes while the workload's rounds ran (all busy"
+                + " CPU time in /proc/stat minus this process's and its children's, over wall time).\n");
         return sb.toString();
     }
 
     static String markdown(String header, List<Row> rows) {
         StringBuilder sb = new StringBuilder(header).append('\n');
-        sb.append("| workload | JMH mean ± error | JMH median (min–max) | Bench median ± MAD (calls/sample) |"
-                + " Bench / JMH | within 15 %? | interleaved median (/ JMH) | other load |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: |\n");
+        sb.append("| workload | JMH mean ± error | JMH median (min–max) | Bench | Bench / JMH | within 15 %? |"
+                + " Bench / JMH median | Bench JVMs: median (calls/sample) | paired | interleaved (/ JMH) |"
+                + " other load |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows) {
             JmhNumbers j = r.jmh();
             sb.append("| ").append(r.workload().label().replace("<", "&lt;").replace(">", "&gt;"))
                     .append(" | ").append(ms(j.meanMs())).append(" ± ").append(ms(j.errorMs()))
                     .append(" | ").append(ms(j.medianMs())).append(" (").append(ms(j.minMs())).append("–")
                     .append(ms(j.maxMs())).append(")")
-                    .append(" | ").append(ms(r.bench().medianMs())).append(" ± ").append(ms(r.bench().madMs()))
-                    .append(" (").append(r.bench().callsPerSample()).append(")")
+                    .append(" | ").append(ms(r.benchMs()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f", r.ratio()))
                     .append(" | ").append(r.agrees() ? "yes" : "**no**")
+                    .append(" | ").append(String.format(Locale.ROOT, "%.3f", r.ratioToMedian()))
+                    .append(" | ").append(r.bench().stream().map(t -> ms(t.medianMs()) + " (" + t.callsPerSample() + ")")
+                            .collect(Collectors.joining(", ")))
+                    .append(" | ").append(r.pairedRatios().stream().map(x -> String.format(Locale.ROOT, "%.2f", x))
+                            .collect(Collectors.joining(", ")))
                     .append(" | ");
             if (r.interleaved() != null) {
-                sb.append(ms(r.interleaved().medianMs())).append(String.format(Locale.ROOT, " (%.3f)",
+                sb.append(ms(r.interleaved().medianMs())).append(String.format(Locale.ROOT, " (%.2f)",
                         r.interleaved().medianMs() / j.meanMs()));
             } else {
                 sb.append("–");
@@ -306,30 +415,35 @@ public final class Compare {
                 TOLERANCE_PERCENT));
         sb.append("\nJMH's mean per fork: ");
         sb.append(rows.stream().map(r -> r.workload().benchmark() + " " + r.jmh().forkMeansMs().stream()
-                .map(Compare::ms).collect(Collectors.joining(" / "))).collect(Collectors.joining("; ")));
+                .map(Compare::ms).collect(Collectors.joining(", "))).collect(Collectors.joining("; ")));
         sb.append(".\n");
         return sb.toString();
     }
 
-    static String json(Instant started, double seconds, double loadStart, List<String> jvmOptions, int forks,
-                       int warmups, int measurements, TimeValue time, boolean quick, List<Row> rows) {
+    static String json(Instant started, double seconds, double loadStart, double loadEnd, Settings st,
+                       double waited, List<Row> rows) {
         StringBuilder sb = new StringBuilder("{\n");
         sb.append("  \"started\": \"").append(started).append("\",\n");
         sb.append("  \"seconds\": ").append(ms3(seconds)).append(",\n");
-        sb.append("  \"quick\": ").append(quick).append(",\n");
+        sb.append("  \"quick\": ").append(st.quick()).append(",\n");
         sb.append("  \"cores\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
         sb.append("  \"load_average_start\": ").append(num(loadStart)).append(",\n");
-        sb.append("  \"load_average_end\": ").append(num(loadAverage())).append(",\n");
+        sb.append("  \"load_average_end\": ").append(num(loadEnd)).append(",\n");
         sb.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
         sb.append("  \"omp_wait_policy\": ").append(System.getenv("OMP_WAIT_POLICY") == null ? "null"
                 : "\"" + System.getenv("OMP_WAIT_POLICY") + "\"").append(",\n");
-        sb.append("  \"jvm_options\": [").append(jvmOptions.stream().map(o -> "\"" + o.replace("\"", "\\\"") + "\"")
+        sb.append("  \"jvm_options\": [").append(st.jvmOptions().stream()
+                .map(o -> "\"" + o.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(", "))).append("],\n");
         sb.append("  \"n\": ").append(SumWorkloads.N).append(",\n");
         sb.append("  \"tolerance\": ").append(TOLERANCE).append(",\n");
-        sb.append(String.format(Locale.ROOT, "  \"jmh\": {\"version\": \"1.37\", \"mode\": \"avgt\", \"forks\": %d,"
+        sb.append("  \"rounds\": ").append(st.rounds()).append(",\n");
+        sb.append("  \"wait_quiet\": ").append(st.waitQuiet()).append(", \"waited_seconds\": ").append(num(waited))
+                .append(",\n");
+        sb.append(String.format(Locale.ROOT, "  \"jmh\": {\"version\": \"1.37\", \"mode\": \"avgt\", \"forks_per_round\": 1,"
                 + " \"warmup_iterations\": %d, \"measurement_iterations\": %d, \"iteration\": \"%s\"},%n",
-                forks, warmups, measurements, time));
+                st.warmups(), st.measurements(), st.iteration()));
+        sb.append("  \"bench\": {\"method\": \"Bench.time(label, supplier)\", \"warmups\": 3, \"repeats\": 7},\n");
         sb.append("  \"workloads\": [\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -342,12 +456,18 @@ public final class Compare {
                     .append(", \"jmh_min_ms\": ").append(num(j.minMs())).append(", \"jmh_max_ms\": ")
                     .append(num(j.maxMs())).append(", \"jmh_iterations\": ").append(j.iterations())
                     .append(", \"jmh_fork_means_ms\": ").append(nums(j.forkMeansMs())).append(",\n");
-            sb.append("     \"bench_median_ms\": ").append(num(r.bench().medianMs())).append(", \"bench_mad_ms\": ")
-                    .append(num(r.bench().madMs())).append(", \"bench_calls_per_sample\": ")
-                    .append(r.bench().callsPerSample()).append(", \"bench_samples_ms\": ")
-                    .append(nums(r.bench().samplesMs())).append(",\n");
-            sb.append("     \"ratio\": ").append(num(r.ratio())).append(", \"within_tolerance\": ")
-                    .append(r.agrees()).append(",\n");
+            sb.append("     \"bench_ms\": ").append(num(r.benchMs())).append(", \"bench_jvms\": [");
+            for (int k = 0; k < r.bench().size(); k++) {
+                Timing t = r.bench().get(k);
+                sb.append(k == 0 ? "" : ", ").append("{\"median_ms\": ").append(num(t.medianMs()))
+                        .append(", \"mad_ms\": ").append(num(t.madMs())).append(", \"calls_per_sample\": ")
+                        .append(t.callsPerSample()).append(", \"samples_ms\": ").append(nums(t.samplesMs()))
+                        .append("}");
+            }
+            sb.append("],\n");
+            sb.append("     \"ratio\": ").append(num(r.ratio())).append(", \"ratio_to_jmh_median\": ")
+                    .append(num(r.ratioToMedian())).append(", \"within_tolerance\": ")
+                    .append(r.agrees()).append(", \"paired_ratios\": ").append(nums(r.pairedRatios())).append(",\n");
             if (r.interleaved() != null) {
                 sb.append("     \"interleaved_median_ms\": ").append(num(r.interleaved().medianMs()))
                         .append(", \"interleaved_samples_ms\": ").append(nums(r.interleaved().samplesMs()))
@@ -358,6 +478,13 @@ public final class Compare {
         }
         sb.append("  ]\n}\n");
         return sb.toString();
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
     private static String num(double x) {
