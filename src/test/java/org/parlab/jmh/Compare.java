@@ -142,7 +142,8 @@ public final class Compare {
         double waitedSeconds = 0;
         for (Workload w : workloads) {
             double before = loadAverage();
-            CpuMeter meter = CpuMeter.start();
+            double otherCpu = 0;
+            double wall = 0;
             List<BenchmarkResult> forks = new ArrayList<>();
             List<Timing> timings = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
@@ -151,16 +152,22 @@ public final class Compare {
                 }
                 say("%s, round %d/%d: JMH, one fork of %d + %d iterations of %s", w.label(), r, rounds,
                         settings.warmups(), settings.measurements(), settings.iteration());
+                CpuMeter meter = CpuMeter.start();
                 forks.add(runJmhFork(w, settings));
+                otherCpu += meter.otherCpuSeconds();
+                wall += meter.wallSeconds();
                 if (waitQuiet) {
                     waitedSeconds += waitForQuiet();
                 }
                 say("%s, round %d/%d: Bench.time in a fresh JVM", w.label(), r, rounds);
+                meter = CpuMeter.start();
                 timings.add(runBench(jvmOptions, List.of("time", w.name())).get(w));
+                otherCpu += meter.otherCpuSeconds();
+                wall += meter.wallSeconds();
             }
             jmh.put(w, pool(forks));
             bench.put(w, timings);
-            load.put(w, new double[] {before, meter.otherCores()});
+            load.put(w, new double[] {before, otherCpu / wall});
         }
         say("all: Bench.interleaved(%d, %d, ...) in a fresh JVM, as lesson 04 times them",
                 BenchSide.LESSON_WARMUPS, BenchSide.LESSON_REPEATS);
@@ -375,7 +382,7 @@ public final class Compare {
                         + " it.\n");
         sb.append("* **interleaved**: for information, the four timed together as lesson 04 does,"
                 + " `Bench.interleaved(3, 9, ...)` (one call per sample), in one more fresh JVM.\n");
-        sb.append("* **other load**: cores kept busy by other processes while the workload's rounds ran (all busy"
+        sb.append("* **other load**: cores kept busy by other processes while the workload's JVMs ran (all busy"
                 + " CPU time in /proc/stat minus this process's and its children's, over wall time).\n");
         return sb.toString();
     }
@@ -512,16 +519,27 @@ public final class Compare {
             return new CpuMeter(read());
         }
 
-        double otherCores() {
+        /** Seconds since {@link #start()}. */
+        double wallSeconds() {
+            return (System.nanoTime() - wallStart) / 1e9;
+        }
+
+        /** CPU seconds other processes used since {@link #start()}; NaN where /proc cannot tell. */
+        double otherCpuSeconds() {
             long[] end = read();
             if (start == null || end == null) {
                 return Double.NaN;
             }
             double ticksPerSecond = 100;   // USER_HZ on Linux
-            double wall = (System.nanoTime() - wallStart) / 1e9;
             double all = (end[0] - start[0]) / ticksPerSecond;
             double ours = (end[1] - start[1]) / ticksPerSecond;
-            return Math.max(0, (all - ours) / wall);
+            return Math.max(0, all - ours);
+        }
+
+        /** {@link #otherCpuSeconds()} / {@link #wallSeconds()}: cores busy elsewhere. */
+        double otherCores() {
+            double wall = wallSeconds();
+            return otherCpuSeconds() / wall;
         }
 
         /** {busy ticks of all CPUs, ticks of this process and its reaped children}, or null. */
