@@ -18,7 +18,9 @@ import org.parlab.timing.Timing;
  *
  * <ul>
  *   <li>{@code BenchSide time WORKLOAD}: {@code Bench.time(label, () -> w.method())} with its defaults
- *       (3 warm-ups, calibrated calls per sample, 7 timed samples): the API under test.</li>
+ *       (3 warm-ups, calibrated calls per sample, 7 timed samples): the API under test ({@code time}); then,
+ *       to tell a short warm-up from other causes, 2 s of back-to-back calls and the same timing again
+ *       ({@code warmed}).</li>
  *   <li>{@code BenchSide interleaved WORKLOAD...}: {@code Bench.interleaved(3, 9, tasks)} over the workloads,
  *       one call per sample, as lesson 04 times them (its {@code WARMUPS} and {@code REPEATS}).</li>
  * </ul>
@@ -27,6 +29,8 @@ public final class BenchSide {
     /** Lesson 04's {@code WARMUPS} and {@code REPEATS}, for the interleaved timing. */
     static final int LESSON_WARMUPS = 3;
     static final int LESSON_REPEATS = 9;
+    /** The extra warm-up before the {@code warmed} timing: 2 s of back-to-back calls. */
+    static final long WARM_NANOS = 2_000_000_000L;
 
     private BenchSide() {
     }
@@ -43,8 +47,17 @@ public final class BenchSide {
                 System.exit(2);
             }
             Workload workload = Workload.valueOf(args[1]);
-            Timing t = Bench.time(workload.label(), workload.task(w));
+            Supplier<Double> task = workload.task(w);
+            Timing t = Bench.time(workload.label(), task);
             print("time", workload, t);
+            // then, for the report's diagnosis only: the same after WARM_NANOS more of back-to-back calls
+            double sink = 0;
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < WARM_NANOS) {
+                sink += task.get();
+            }
+            print("warmed", workload, Bench.time(workload.label(), task));
+            System.err.println("(sink " + sink + ")");
         } else {
             double[] sink = new double[1];   // as the notebook: results flow here
             Map<String, Runnable> tasks = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,11 +70,16 @@ public final class Compare {
     }
 
     /** One row of the report: a workload's JMH forks, Bench JVMs (one per round), and the interleaved timing. */
-    record Row(Workload workload, JmhNumbers jmh, List<Timing> bench, Timing interleaved, double otherCores,
-               double loadBefore) {
+    record Row(Workload workload, JmhNumbers jmh, List<Timing> bench, List<Timing> warmed, Timing interleaved,
+               double otherCores, double loadBefore) {
         /** The median of the Bench JVMs' medians. */
         double benchMs() {
             return median(bench.stream().mapToDouble(Timing::medianMs).toArray());
+        }
+
+        /** The same for the timings after 2 s more warm-up. */
+        double warmedMs() {
+            return median(warmed.stream().mapToDouble(Timing::medianMs).toArray());
         }
 
         double ratio() {
@@ -137,6 +143,7 @@ public final class Compare {
         Instant started = Instant.now();
         double loadAtStart = loadAverage();
         Map<Workload, List<Timing>> bench = new EnumMap<>(Workload.class);
+        Map<Workload, List<Timing>> warmed = new EnumMap<>(Workload.class);
         Map<Workload, JmhNumbers> jmh = new EnumMap<>(Workload.class);
         Map<Workload, double[]> load = new EnumMap<>(Workload.class);
         double waitedSeconds = 0;
@@ -146,6 +153,7 @@ public final class Compare {
             double wall = 0;
             List<BenchmarkResult> forks = new ArrayList<>();
             List<Timing> timings = new ArrayList<>();
+            List<Timing> warmedTimings = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
                 if (waitQuiet) {
                     waitedSeconds += waitForQuiet();
@@ -161,12 +169,15 @@ public final class Compare {
                 }
                 say("%s, round %d/%d: Bench.time in a fresh JVM", w.label(), r, rounds);
                 meter = CpuMeter.start();
-                timings.add(runBench(jvmOptions, List.of("time", w.name())).get(w));
+                Map<String, Map<Workload, Timing>> side = runBench(jvmOptions, List.of("time", w.name()));
+                timings.add(side.get("time").get(w));
+                warmedTimings.add(side.get("warmed").get(w));
                 otherCpu += meter.otherCpuSeconds();
                 wall += meter.wallSeconds();
             }
             jmh.put(w, pool(forks));
             bench.put(w, timings);
+            warmed.put(w, warmedTimings);
             load.put(w, new double[] {before, otherCpu / wall});
         }
         say("all: Bench.interleaved(%d, %d, ...) in a fresh JVM, as lesson 04 times them",
@@ -176,10 +187,11 @@ public final class Compare {
         }
         List<String> interleavedArgs = new ArrayList<>(List.of("interleaved"));
         workloads.forEach(w -> interleavedArgs.add(w.name()));
-        Map<Workload, Timing> interleaved = runBench(jvmOptions, interleavedArgs);
+        Map<Workload, Timing> interleaved = runBench(jvmOptions, interleavedArgs).get("interleaved");
         List<Row> rows = new ArrayList<>();
         for (Workload w : workloads) {
-            rows.add(new Row(w, jmh.get(w), bench.get(w), interleaved.get(w), load.get(w)[1], load.get(w)[0]));
+            rows.add(new Row(w, jmh.get(w), bench.get(w), warmed.get(w), interleaved.get(w), load.get(w)[1],
+                    load.get(w)[0]));
         }
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
         double loadAtEnd = loadAverage();
@@ -289,8 +301,8 @@ public final class Compare {
         };
     }
 
-    /** Runs {@link BenchSide} with {@code args} in a fresh JVM with the kernel's options; its timings. */
-    private static Map<Workload, Timing> runBench(List<String> jvmOptions, List<String> args)
+    /** Runs {@link BenchSide} with {@code args} in a fresh JVM with the kernel's options; its timings by kind. */
+    private static Map<String, Map<Workload, Timing>> runBench(List<String> jvmOptions, List<String> args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -300,7 +312,7 @@ public final class Compare {
         command.add(BenchSide.class.getName());
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Map<Workload, Timing> timings = new EnumMap<>(Workload.class);
+        Map<String, Map<Workload, Timing>> timings = new HashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -310,7 +322,7 @@ public final class Compare {
                     Workload w = Workload.valueOf(f[2]);
                     List<Double> samples = Arrays.stream(f[4].split(",")).map(Double::parseDouble).toList();
                     Timing t = new Timing(w.label(), samples, Integer.parseInt(f[3]));
-                    timings.put(w, t);
+                    timings.computeIfAbsent(f[1], k -> new EnumMap<>(Workload.class)).put(w, t);
                     System.out.println("  " + f[1] + ": " + t.summary());
                 } else {
                     System.out.println("  " + line);
@@ -380,6 +392,9 @@ public final class Compare {
                 .append(" %. **Bench / JMH median**: against JMH's median iteration instead, which a noisy second"
                         + " moves less. **paired** = each round's Bench median / the mean of the JMH fork just before"
                         + " it.\n");
+        sb.append("* **warmed 2 s more**: for diagnosis, in each Bench JVM after the timing above, 2 s of"
+                + " back-to-back calls and `Bench.time` again (median over the JVMs): tells a too-short warm-up"
+                + " from other causes.\n");
         sb.append("* **interleaved**: for information, the four timed together as lesson 04 does,"
                 + " `Bench.interleaved(3, 9, ...)` (one call per sample), in one more fresh JVM.\n");
         sb.append("* **other load**: cores kept busy by other processes while the workload's JVMs ran (all busy"
@@ -390,9 +405,9 @@ public final class Compare {
     static String markdown(String header, List<Row> rows) {
         StringBuilder sb = new StringBuilder(header).append('\n');
         sb.append("| workload | JMH mean ± error | JMH median (min–max) | Bench | Bench / JMH | within 15 %? |"
-                + " Bench / JMH median | Bench JVMs: median (calls/sample) | paired | interleaved (/ JMH) |"
-                + " other load |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + " Bench / JMH median | Bench JVMs: median (calls/sample) | paired | warmed 2 s more (/ JMH) |"
+                + " interleaved (/ JMH) | other load |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows) {
             JmhNumbers j = r.jmh();
             sb.append("| ").append(r.workload().label().replace("<", "&lt;").replace(">", "&gt;"))
@@ -407,6 +422,8 @@ public final class Compare {
                             .collect(Collectors.joining(", ")))
                     .append(" | ").append(r.pairedRatios().stream().map(x -> String.format(Locale.ROOT, "%.2f", x))
                             .collect(Collectors.joining(", ")))
+                    .append(" | ").append(ms(r.warmedMs()))
+                    .append(String.format(Locale.ROOT, " (%.2f)", r.warmedMs() / j.meanMs()))
                     .append(" | ");
             if (r.interleaved() != null) {
                 sb.append(ms(r.interleaved().medianMs())).append(String.format(Locale.ROOT, " (%.2f)",
@@ -472,6 +489,8 @@ public final class Compare {
                         .append("}");
             }
             sb.append("],\n");
+            sb.append("     \"warmed_ms\": ").append(num(r.warmedMs())).append(", \"warmed_jvm_medians_ms\": ")
+                    .append(nums(r.warmed().stream().map(Timing::medianMs).toList())).append(",\n");
             sb.append("     \"ratio\": ").append(num(r.ratio())).append(", \"ratio_to_jmh_median\": ")
                     .append(num(r.ratioToMedian())).append(", \"within_tolerance\": ")
                     .append(r.agrees()).append(", \"paired_ratios\": ").append(nums(r.pairedRatios())).append(",\n");
