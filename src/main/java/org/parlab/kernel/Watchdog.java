@@ -41,7 +41,8 @@ public final class Watchdog {
     private static final java.io.PrintStream DEBUG_OUT = System.err;
 
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    private final Set<Long> kernelThreads = new HashSet<>();
+    private final Set<Long> kernelThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean adopted;
     private final Map<Long, long[]> cpuHistory = new HashMap<>(); // id → {cpu ns, wall ns} at the last look
     private final Map<Long, Long> busySince = new HashMap<>();
     private final Map<Long, Long> interruptedAt = new HashMap<>();
@@ -139,6 +140,15 @@ public final class Watchdog {
         return org.parlab.debug.ThreadCensus.liveThreads();
     }
 
+    /**
+     * JJava's own threads: its channel loops ({@code Shell-0}, {@code Heartbeat-0}, ...; the shell loop compiles
+     * every cell, so it is busy while no cell runs) and JeroMQ's messaging threads. Interrupting one of them
+     * silently ended the kernel's shell loop (the next cell never got an answer).
+     */
+    static boolean isKernelLoop(Thread t) {
+        return t.getName().matches("(Shell|Heartbeat|Control|IOPub|Stdin)-\\d+|iothread-\\d+|reaper-\\d+");
+    }
+
     private static boolean isJdkThread(Thread t) {
         return org.parlab.debug.ThreadCensus.isJdkSystemThread(t);
     }
@@ -163,7 +173,7 @@ public final class Watchdog {
             boolean runaway;
             if (isCellThread(t)) {
                 runaway = t.isInterrupted() && t.getState() == Thread.State.RUNNABLE;
-            } else if (kernelThreads.contains(id) || isJdkThread(t)) {
+            } else if (kernelThreads.contains(id) || isJdkThread(t) || isKernelLoop(t)) {
                 runaway = false;
             } else {
                 runaway = !cellRunning && busy && busyLongEnough(id, now);
@@ -259,7 +269,18 @@ public final class Watchdog {
      */
     public static void atCellStart() {
         Watchdog w = installed;
-        if (w == null || !w.enabled) {
+        if (w == null) {
+            return;
+        }
+        if (!w.adopted) {
+            // the first snippets are the kernel's start-up script, evaluated once JJava's channel loops and
+            // messaging threads exist (they start after the extension): every thread alive now is the kernel's
+            w.adopted = true;
+            for (Thread t : liveThreads()) {
+                w.kernelThreads.add(t.getId());
+            }
+        }
+        if (!w.enabled) {
             return;
         }
         w.stillRunning.forEach(w::warn);

@@ -37,6 +37,28 @@ class WatchdogTest {
     }
 
     @Test
+    void leavesTheKernelsOwnLoopsAloneWhenTheyAreBusyBetweenCells() throws Exception {
+        // JJava's shell loop compiles each cell before a cell thread runs it: busy while no cell runs
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread shell = new Thread(() -> {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+            double x = 0;
+            while (System.nanoTime() < end) {
+                x += Math.sqrt(x + 1);
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted.set(true);
+                }
+            }
+        }, "Shell-7");
+        shell.setDaemon(true);
+        shell.start();
+        shell.join(10_000);
+        assertFalse(interrupted.get(), "the watchdog interrupted the kernel's shell loop");
+        assertTrue(Watchdog.isKernelLoop(new Thread(() -> { }, "Heartbeat-0")));
+        assertFalse(Watchdog.isKernelLoop(new Thread(() -> { }, "my-Shell-0-worker")));
+    }
+
+    @Test
     void stopsAnInterruptedCellThatIgnoresTheInterrupt() throws Exception {
         AtomicReference<Thread> cellThread = new AtomicReference<>();
         Future<?> cell = CELLS.submit(() -> {
