@@ -44,6 +44,7 @@ public final class Allocations {
             throw new IllegalArgumentException("code must not be null");
         }
         requireCounting();
+        Profiler.warmUpSampler(); // JFR started once, so that the allocation samples begin with the code
         List<MemoryPoolMXBean> heap = heapPools();
         long before = 0;
         for (MemoryPoolMXBean p : heap) {

@@ -174,7 +174,7 @@ public final class Magics {
         System.out.flush();
         Notebook.display(p.hotMethods(o.number("l", 12)));
         String m = o.text("m");
-        if (m != null) {
+        if (m != null && p.sampleCount() > 0) {
             MethodSource src = sources.apply(m);
             Notebook.display(src == null ? p.hotLines(m) : p.hotLines(m, src.lineOffset(), src.lines()));
         }

@@ -95,6 +95,10 @@ public final class Profiler {
      * @throws IllegalArgumentException if {@code code} is null
      */
     public Profile run(Code code) {
+        if (code == null) {
+            throw new IllegalArgumentException("code must not be null");
+        }
+        warmUpSampler();
         Recordings.Result r = Recordings.run(code, rec -> {
             rec.enable("jdk.ExecutionSample").withPeriod(interval).withStackTrace();
             rec.enable("jdk.NativeMethodSample").withPeriod(interval).withStackTrace();
@@ -116,6 +120,34 @@ public final class Profiler {
             }
         }
         return new Profile(samples, interval.toNanos() / 1e6, r.wallNanos() / 1e6, r.value());
+    }
+
+    private static volatile boolean samplerReady;
+
+    /**
+     * The first recording in a JVM starts JFR, and its sampler took its first sample only after a short profiled
+     * cell had ended (0 samples, in CI). Once per JVM: record a busy spin until JFR delivers execution samples
+     * (at most 5 tries of 150 ms).
+     */
+    static void warmUpSampler() {
+        if (samplerReady) {
+            return;
+        }
+        synchronized (Profiler.class) {
+            for (int attempt = 0; attempt < 5 && !samplerReady; attempt++) {
+                Recordings.Result r = Recordings.run(() -> {
+                    long end = System.nanoTime() + 150_000_000L;
+                    long x = 0;
+                    while (System.nanoTime() < end) {
+                        x += x * 31 + 7;
+                    }
+                    return x;
+                }, rec -> rec.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5)));
+                samplerReady = r.events().stream()
+                        .anyMatch(e -> e.getEventType().getName().equals("jdk.ExecutionSample"));
+            }
+            samplerReady = true; // do not wait again: a profile without samples says so itself
+        }
     }
 
     /**
