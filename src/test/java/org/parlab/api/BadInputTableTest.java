@@ -67,7 +67,8 @@ class BadInputTableTest {
         return rows.stream();
     }
 
-    private static Object zeroOrNull(Class<?> t) {
+    /** The student's mistake for a parameter of type {@code t}: null for a reference, zero for a number. */
+    static Object zeroOrNull(Class<?> t) {
         if (!t.isPrimitive()) {
             return null;
         }

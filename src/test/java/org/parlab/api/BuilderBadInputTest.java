@@ -71,7 +71,7 @@ class BuilderBadInputTest {
     @MethodSource("builderMethods")
     void nullsAndZerosGetAClearErrorNamingTheArgument(String label, Supplier<Object> make, Method m)
             throws Exception {
-        Object[] args = Stream.of(m.getParameterTypes()).map(BuilderBadInputTest::zeroOrNull).toArray();
+        Object[] args = Stream.of(m.getParameterTypes()).map(BadInputTableTest::zeroOrNull).toArray();
         // a builder's option is named after its method (".repeats(0)": "repeats must be ..."), or its argument
         List<String> names = new ArrayList<>(Stream.of(m.getParameters()).map(p -> p.getName()).toList());
         names.add(m.getName());
@@ -86,33 +86,5 @@ class BuilderBadInputTest {
             assertTrue(names.stream().anyMatch(message::startsWith),
                     label + ": the message should start with the argument's name " + names + ", was: " + message);
         }
-    }
-
-    private static Object zeroOrNull(Class<?> t) {
-        if (!t.isPrimitive()) {
-            return null;
-        }
-        if (t == boolean.class) {
-            return false;
-        }
-        if (t == char.class) {
-            return (char) 0;
-        }
-        if (t == double.class) {
-            return 0.0;
-        }
-        if (t == float.class) {
-            return 0f;
-        }
-        if (t == long.class) {
-            return 0L;
-        }
-        if (t == int.class) {
-            return 0;
-        }
-        if (t == short.class) {
-            return (short) 0;
-        }
-        return (byte) 0;
     }
 }
