@@ -148,11 +148,13 @@ public final class Magics {
         return t;
     }
 
-    /** IPython's line: {@code 1.23 µs ± 0.02 µs per call (median ± MAD of 7 runs, 100,000 calls each)}. */
+    /**
+     * IPython's line, {@code 1.23 µs ± 0.02 µs per call (median ± MAD of 7 runs, 100,000 calls each)}: the
+     * timing's {@link Timing#perCall()}.
+     */
     public static String timeitLine(Timing t) {
         require("t", t);
-        return String.format("%s ± %s per call (median ± MAD of %d runs, %,d call%s each)", duration(t.medianMs()),
-                duration(t.madMs()), t.repeats(), t.callsPerSample(), t.callsPerSample() == 1 ? "" : "s");
+        return t.perCall();
     }
 
     /** Runs {@code %%prun}: profiles {@code code} once, prints the summary, shows the tables and the flame graph. */
@@ -233,27 +235,5 @@ public final class Magics {
             throw new IllegalStateException("no " + magic + " has run yet in this kernel");
         }
         return value;
-    }
-
-    /** A duration in milliseconds written the way %timeit does: ns, µs, ms or s with 3 significant digits. */
-    public static String duration(double ms) {
-        double ns = ms * 1e6;
-        if (ns < 1e3) {
-            return sig3(ns) + " ns";
-        }
-        if (ns < 1e6) {
-            return sig3(ns / 1e3) + " µs";
-        }
-        if (ns < 1e9) {
-            return sig3(ns / 1e6) + " ms";
-        }
-        return sig3(ns / 1e9) + " s";
-    }
-
-    private static String sig3(double v) {
-        if (v >= 100) {
-            return String.format("%.0f", v);
-        }
-        return v >= 10 ? String.format("%.1f", v) : String.format("%.2f", v);
     }
 }

@@ -132,16 +132,23 @@ public record Timing(String label, List<Double> samplesMs, int callsPerSample) {
      * {@code  ⚠ spread 35 %: the machine was busy or the work varies; rerun, or raise repeats}.
      */
     public String summary() {
-        int runs = repeats();
-        StringBuilder sb = new StringBuilder(label).append(": ").append(formatMs(medianMs())).append(" ± ")
-                .append(formatMs(madMs())).append(" per call (median ± MAD of ").append(runs)
-                .append(runs == 1 ? " run, " : " runs, ").append(String.format(Locale.ROOT, "%,d", callsPerSample))
-                .append(callsPerSample == 1 ? " call each)" : " calls each)");
+        StringBuilder sb = new StringBuilder(label).append(": ").append(perCall());
         if (!trustworthy()) {
             sb.append(" ⚠ spread ").append(formatPercent(spread()))
                     .append(": the machine was busy or the work varies; rerun, or raise repeats");
         }
         return sb.toString();
+    }
+
+    /**
+     * The measurement part of {@link #summary()}, without the label or the spread warning:
+     * {@code 593 µs ± 12.1 µs per call (median ± MAD of 7 runs, 100 calls each)} (the {@code %timeit} magic's line).
+     */
+    public String perCall() {
+        int runs = repeats();
+        return formatMs(medianMs()) + " ± " + formatMs(madMs()) + " per call (median ± MAD of " + runs
+                + (runs == 1 ? " run, " : " runs, ") + String.format(Locale.ROOT, "%,d", callsPerSample)
+                + (callsPerSample == 1 ? " call each)" : " calls each)");
     }
 
     /** The {@link #summary()}. */

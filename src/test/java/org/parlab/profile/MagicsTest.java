@@ -51,10 +51,9 @@ class MagicsTest {
     }
 
     @Test
-    void durationsAreWrittenLikeTimeit() {
-        assertEquals("12.3 ns", Magics.duration(12.3e-6));
-        assertEquals("1.23 µs", Magics.duration(1.234e-3));
-        assertEquals("456 ms", Magics.duration(456.2));
-        assertEquals("2.50 s", Magics.duration(2500));
+    void theTimeitLineIsTheTimingsSummaryWithoutItsLabel() {
+        Timing t = new Timing("sum", java.util.List.of(1.234e-3, 1.3e-3, 1.2e-3), 100);
+        assertEquals("1.23 µs ± 34 ns per call (median ± MAD of 3 runs, 100 calls each)", Magics.timeitLine(t));
+        assertTrue(t.summary().startsWith("sum: " + Magics.timeitLine(t)), t::summary);
     }
 }
