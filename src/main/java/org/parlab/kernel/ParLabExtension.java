@@ -55,11 +55,21 @@ public final class ParLabExtension implements Extension {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // no counter: the watchdog spaces its warnings in time instead
         }
+        jdk.jshell.JShell shell = jshell(kernel);
+        if (shell != null) { // else another kernel: the watchdog still warns from its own polls
+            shell.onSnippetEvent(e -> Watchdog.atCellStart());
+        }
+    }
+
+    /**
+     * The kernel's JShell (JJava's {@code JavaKernel.getJShell()}, not part of the extension API that this library
+     * compiles against), or null for a kernel without one.
+     */
+    static jdk.jshell.JShell jshell(BaseKernel kernel) {
         try {
-            Object shell = kernel.getClass().getMethod("getJShell").invoke(kernel);
-            ((jdk.jshell.JShell) shell).onSnippetEvent(e -> Watchdog.atCellStart());
+            return (jdk.jshell.JShell) kernel.getClass().getMethod("getJShell").invoke(kernel);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // another kernel: the watchdog still warns from its own polls
+            return null;
         }
     }
 

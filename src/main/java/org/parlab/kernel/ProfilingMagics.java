@@ -99,7 +99,10 @@ final class ProfilingMagics {
         try {
             jdk.jshell.SnippetEvent event = (jdk.jshell.SnippetEvent) compilationError.getClass()
                     .getMethod("getBadSnippetCompilation").invoke(compilationError);
-            jdk.jshell.JShell shell = (jdk.jshell.JShell) k.getClass().getMethod("getJShell").invoke(k);
+            jdk.jshell.JShell shell = ParLabExtension.jshell(k);
+            if (shell == null) {
+                return "the compiler rejected it";
+            }
             String msg = shell.diagnostics(event.snippet()).filter(jdk.jshell.Diag::isError)
                     .map(d -> d.getMessage(java.util.Locale.ROOT).replace('\n', ' '))
                     .collect(java.util.stream.Collectors.joining("; "));
@@ -173,7 +176,10 @@ final class ProfilingMagics {
      */
     static Magics.MethodSource methodSource(BaseKernel k, String name) {
         try {
-            jdk.jshell.JShell shell = (jdk.jshell.JShell) k.getClass().getMethod("getJShell").invoke(k);
+            jdk.jshell.JShell shell = ParLabExtension.jshell(k);
+            if (shell == null) {
+                return null;
+            }
             jdk.jshell.MethodSnippet found = shell.methods()
                     .filter(m -> m.name().equals(name) && shell.status(m).isActive())
                     .reduce((a, b) -> b).orElse(null);
