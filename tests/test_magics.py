@@ -88,7 +88,7 @@ def test_timeit_cell_magic_sees_earlier_cells(ready):
 
 def test_prun_finds_the_hot_method_and_draws_a_flame_graph(ready):
     _, kc, _ = ready
-    status, out, displays, err = outputs(kc, "%%prun -m slowPart\nfor (int i = 0; i < 40; i++) {\n"
+    status, out, displays, err = outputs(kc, "%%prun -m slowPart\nfor (int i = 0; i < 300; i++) {\n"
                                              "    slowPart(3);\n    fastPart();\n}")
     assert status == "ok", err
     assert re.search(r"\d+ samples in \d+ ms \(every 10 ms\); hottest: slowPart", out), out
