@@ -39,6 +39,15 @@ public record Machine(String javaVersion, String javaVendor, String os, String a
                 Runtime.getRuntime().maxMemory(), physical);
     }
 
+    /**
+     * Cores nothing else is using right now: this JVM's cores minus those other processes kept busy over the
+     * last 250 ms (see {@link MachineLoad}). On a quiet two-core machine about 2; with a browser or another
+     * notebook spinning, about 1. Where the OS does not tell (no {@code /proc}), all cores.
+     */
+    public static double freeCores() {
+        return MachineLoad.measure(java.time.Duration.ofMillis(250)).freeCores();
+    }
+
     /** Java's feature version, e.g. 17. */
     public int javaFeature() {
         return Runtime.version().feature();

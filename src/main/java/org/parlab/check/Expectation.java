@@ -57,6 +57,35 @@ public final class Expectation {
         return new Expectation(description, test, reason);
     }
 
+    /**
+     * The same expectation, applied only when {@code needed} cores are free: the machine has them and other
+     * processes are not using them right now (measured over 250 ms, see {@link org.parlab.MachineLoad}). A claim
+     * about running on two cores at once cannot be judged while a browser or another notebook keeps one
+     * of them busy; the check is then skipped and says how busy the machine was. A core counts as free when
+     * at least half of it is idle.
+     *
+     * @param needed cores the claim needs, at least 1
+     * @throws IllegalArgumentException if {@code needed} is less than 1
+     */
+    public Expectation whenCoresFree(int needed) {
+        if (needed < 1) {
+            throw new IllegalArgumentException("needed must be at least 1 core, got " + needed);
+        }
+        if (skipReason != null) {
+            return this;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < needed) {
+            return new Expectation(description, test, "needs " + needed + " cores; this machine has " + cores);
+        }
+        org.parlab.MachineLoad use = org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250));
+        if (use.freeCores() < needed - 0.5) {
+            return new Expectation(description, test, "needs " + needed + " free cores, but " + use
+                    + "; run it again on a quieter machine");
+        }
+        return this;
+    }
+
     @Override
     public String toString() {
         return skipReason == null ? description : description + " (skipped: " + skipReason + ")";

@@ -1,0 +1,131 @@
+package org.parlab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How many cores other processes keep busy, measured from the operating system's counters: the busy time of
+ * the CPUs this JVM may run on ({@code /proc/stat}) minus this JVM's own CPU time ({@code /proc/self/stat}),
+ * over a short window. A claim such as "two threads run twice as fast" needs two idle cores; a browser, a
+ * second notebook or a CI neighbour can take one away, and {@link Machine#freeCores()} tells.
+ *
+ * @param window        how long it measured
+ * @param cpus          CPUs this process may run on (its affinity set)
+ * @param othersCores   average cores kept busy by everything except this JVM during the window
+ * @param ownCores      average cores used by this JVM during the window
+ * @param measured      false where the counters are not readable (not Linux): then both averages are 0
+ */
+public record MachineLoad(Duration window, int cpus, double othersCores, double ownCores, boolean measured) {
+
+    private static final Path STAT = Path.of("/proc/stat");
+    private static final Path SELF_STAT = Path.of("/proc/self/stat");
+    private static final Path SELF_STATUS = Path.of("/proc/self/status");
+
+    /**
+     * Measures for {@code window} (sleeping meanwhile).
+     *
+     * @param window between 10 ms and 10 s
+     * @throws IllegalArgumentException if {@code window} is null or outside that range
+     */
+    public static MachineLoad measure(Duration window) {
+        if (window == null || window.compareTo(Duration.ofMillis(10)) < 0 || window.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("window must be between 10 ms and 10 s, got " + window);
+        }
+        BitSet allowed = allowedCpus();
+        long[] before = counters(allowed);
+        long t0 = System.nanoTime();
+        try {
+            Thread.sleep(window.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long[] after = counters(allowed);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int cpus = allowed == null ? Runtime.getRuntime().availableProcessors() : allowed.cardinality();
+        if (before == null || after == null) {
+            return new MachineLoad(window, cpus, 0, 0, false);
+        }
+        double hz = 100; // USER_HZ: the unit of both files on every Linux
+        double busy = (after[0] - before[0]) / hz / seconds;
+        double own = (after[1] - before[1]) / hz / seconds;
+        return new MachineLoad(window, cpus, Math.max(0, busy - own), own, true);
+    }
+
+    /** Cores of this process's share that nothing else is using: {@code min(cpus, available) − othersCores}. */
+    public double freeCores() {
+        return Math.max(0, Math.min(cpus, Runtime.getRuntime().availableProcessors()) - othersCores);
+    }
+
+    /** E.g. {@code "other processes kept 1.0 of 2 cores busy (measured over 250 ms)"}. */
+    @Override
+    public String toString() {
+        if (!measured) {
+            return "CPU use of other processes not measurable here (no /proc)";
+        }
+        return String.format(Locale.ROOT, "other processes kept %.1f of %d cores busy (measured over %d ms)",
+                othersCores, cpus, window.toMillis());
+    }
+
+    /** [busy jiffies of the allowed CPUs, this process's jiffies], or null where unreadable. */
+    private static long[] counters(BitSet allowed) {
+        try {
+            long busy = 0;
+            boolean perCpu = false;
+            long total = -1;
+            for (String line : Files.readAllLines(STAT)) {
+                if (!line.startsWith("cpu")) {
+                    continue;
+                }
+                String[] f = line.trim().split("\\s+");
+                long b = 0;
+                // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy
+                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
+                    if (i != 4 && i != 5) {
+                        b += Long.parseLong(f[i]);
+                    }
+                }
+                if (f[0].equals("cpu")) {
+                    total = b;
+                } else if (allowed != null && allowed.get(Integer.parseInt(f[0].substring(3)))) {
+                    busy += b;
+                    perCpu = true;
+                }
+            }
+            if (!perCpu) {
+                busy = total;
+            }
+            String self = Files.readString(SELF_STAT);
+            String[] f = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
+            long own = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            return busy < 0 ? null : new long[] {busy, own};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static BitSet allowedCpus() {
+        try {
+            List<String> lines = Files.readAllLines(SELF_STATUS);
+            for (String line : lines) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    BitSet set = new BitSet();
+                    for (String part : line.substring(line.indexOf(':') + 1).trim().split(",")) {
+                        String[] range = part.trim().split("-");
+                        int lo = Integer.parseInt(range[0]);
+                        int hi = range.length > 1 ? Integer.parseInt(range[1]) : lo;
+                        set.set(lo, hi + 1);
+                    }
+                    return set.isEmpty() ? null : set;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or an unexpected format: count every CPU
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+package org.parlab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.parlab.check.Expect;
+import org.parlab.check.Expectation;
+
+class MachineLoadTest {
+
+    /** Another process spinning is counted as others' use; a thread of this JVM spinning is not. */
+    @Test
+    void tellsOtherProcessesFromThisOne() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/stat")), "needs /proc");
+        double ownSpin;
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread spinner = new Thread(() -> {
+            long x = 0;
+            while (!stop.get()) {
+                x += System.nanoTime() & 1;
+            }
+            if (x == 42) {
+                System.out.print("");
+            }
+        });
+        spinner.start();
+        try {
+            Thread.sleep(100);
+            MachineLoad use = MachineLoad.measure(Duration.ofMillis(500));
+            assertTrue(use.measured());
+            assertTrue(use.ownCores() >= 0.6, "own spinning thread counted as own: " + use.ownCores());
+            ownSpin = use.othersCores();
+        } finally {
+            stop.set(true);
+            spinner.join();
+        }
+        Process other = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try {
+            Thread.sleep(100);
+            MachineLoad use = MachineLoad.measure(Duration.ofMillis(500));
+            // measured in the same run: the other process adds most of a core to others' use
+            assertTrue(use.othersCores() >= ownSpin + 0.5,
+                    "a spinning process should add a core to others' use: " + use.othersCores() + " vs " + ownSpin
+                            + " while this JVM spun");
+            assertTrue(use.toString().contains("other processes kept"), use.toString());
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void freeCoresNeverExceedsTheCoresOrGoesNegative() {
+        double free = Machine.freeCores();
+        assertTrue(free >= 0 && free <= Runtime.getRuntime().availableProcessors(), "free cores " + free);
+    }
+
+    @Test
+    void badWindowsAreNamed() {
+        for (Duration d : new Duration[] {null, Duration.ZERO, Duration.ofMillis(-5), Duration.ofMinutes(5)}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> MachineLoad.measure(d));
+            assertTrue(e.getMessage().startsWith("window "), e.getMessage());
+        }
+    }
+
+    @Test
+    void anExpectationNeedingMoreCoresThanTheMachineHasIsSkipped() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Expectation e = Expect.atLeast(1).whenCoresFree(cores + 1);
+        assertFalse(e.applies());
+        assertEquals("needs " + (cores + 1) + " cores; this machine has " + cores, e.skipReason());
+        assertThrows(IllegalArgumentException.class, () -> Expect.atLeast(1).whenCoresFree(0));
+        // an expectation already skipped keeps its first reason and measures nothing
+        Expectation skipped = Expect.atLeast(1).onlyIf(false, "first reason").whenCoresFree(1);
+        assertEquals("first reason", skipped.skipReason());
+    }
+
+    /** With another process spinning on every core but one, a claim needing all cores is skipped. */
+    @Test
+    void aBusyMachineSkipsAClaimThatNeedsAllCores() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/stat")), "needs /proc");
+        int cores = Runtime.getRuntime().availableProcessors();
+        assumeTrue(cores >= 2, "needs 2 cores");
+        Process[] others = new Process[cores - 1];
+        try {
+            for (int i = 0; i < others.length; i++) {
+                others[i] = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+            }
+            Thread.sleep(100);
+            Expectation e = Expect.atLeast(1).whenCoresFree(cores);
+            assertFalse(e.applies(), "should be skipped while " + others.length + " processes spin");
+            assertTrue(e.skipReason().contains("other processes kept"), e.skipReason());
+        } finally {
+            for (Process p : others) {
+                if (p != null) {
+                    p.destroyForcibly().waitFor();
+                }
+            }
+        }
+    }
+}
