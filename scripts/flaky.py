@@ -18,6 +18,7 @@ import json
 import statistics
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -36,6 +37,8 @@ def main() -> int:
     ap.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     ap.add_argument("--runs", type=int, default=20, help="how many times to run the course (default 20)")
     ap.add_argument("--load", action="store_true", help="keep one core busy with another process meanwhile")
+    ap.add_argument("--minutes", type=float,
+                    help="start no new course run after this many minutes (the report counts the runs done)")
     ap.add_argument("--report", type=Path, default=ROOT / "target" / "flaky-report",
                     help="report path without extension (default: target/flaky-report)")
     args = ap.parse_args()
@@ -43,20 +46,29 @@ def main() -> int:
         ap.error(f"--runs must be at least 1, got {args.runs}")
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 
+    if args.minutes is not None and args.minutes <= 0:
+        ap.error(f"--minutes must be positive, got {args.minutes}")
     per_notebook: dict[str, list[nbexec.Run]] = defaultdict(list)
     load = start_load() if args.load else None
+    started = time.monotonic()
+    done = 0
     try:
         for i in range(args.runs):
+            if args.minutes is not None and time.monotonic() - started > 60 * args.minutes:
+                print(f"--minutes {args.minutes:g} used up after {done} of {args.runs} runs", file=sys.stderr)
+                break
             for p in paths:
                 run = nbexec.execute(p, out_dir=ROOT / "target" / "flaky" / f"run{i + 1}")
                 per_notebook[p.name].append(run)
                 status = "ok" if run.ok else "FAILED: " + "; ".join(run.problems)
                 print(f"run {i + 1}/{args.runs} {p.name}: {run.wall_s:.0f} s, {status}", file=sys.stderr, flush=True)
+            done += 1
     finally:
         if load:
             load.kill()
 
-    lines = [f"{args.runs} runs{' with one core loaded' if args.load else ''}", "",
+    planned = "" if done == args.runs else f" (of {args.runs} planned: --minutes {args.minutes:g} ran out)"
+    lines = [f"{done} runs{planned}{' with one core loaded' if args.load else ''}", "",
              f"{'notebook':<36} {'passed':>7} {'wall s (min/median/max)':>26}"]
     checks: dict[tuple[str, str], dict] = {}
     for nb, runs in per_notebook.items():
@@ -79,7 +91,7 @@ def main() -> int:
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.with_suffix(".txt").write_text(text, encoding="utf-8")
     args.report.with_suffix(".json").write_text(json.dumps(
-        {"runs": args.runs, "load": args.load,
+        {"runs": done, "planned": args.runs, "load": args.load,
          "notebooks": {nb: [r.summary() for r in runs] for nb, runs in per_notebook.items()},
          "checks": {f"{nb}:{name}": e for (nb, name), e in checks.items()}}, indent=1), encoding="utf-8")
     print(text)
