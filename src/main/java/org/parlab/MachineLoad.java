@@ -14,6 +14,11 @@ import java.util.Locale;
  * over a short window. A claim such as "two threads run twice as fast" needs two idle cores; a browser, a
  * second notebook or a CI neighbour can take one away, and {@link Machine#freeCores()} tells.
  *
+ * <p>A check made after a measurement can look back too: {@link #startSampling()} (the ParLab kernel calls it at
+ * start) keeps a reading every 250 ms, and {@link #busiestRecent(Duration)} gives the busiest second of the
+ * last minutes. A second program that ran for two seconds in the middle of a measurement and stopped before
+ * the check is then still seen.
+ *
  * @param window        how long it measured
  * @param cpus          CPUs this process may run on (its affinity set)
  * @param othersCores   average cores kept busy by everything except this JVM during the window
@@ -54,6 +59,93 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
         double busy = (after[0] - before[0]) / hz / seconds;
         double own = (after[1] - before[1]) / hz / seconds;
         return new MachineLoad(window, cpus, Math.max(0, busy - own), own, true);
+    }
+
+    private static final long SAMPLE_MS = 250;
+    private static final int HISTORY = 1200; // 5 minutes of readings
+    private static final long[][] RING = new long[HISTORY][]; // {nanoTime, busy jiffies, own jiffies}
+    private static int next;
+    private static int filled;
+    private static Thread sampler;
+
+    /**
+     * Starts keeping a reading every 250 ms in a daemon thread ({@code parlab-machine-load}; about 50 µs of CPU
+     * per reading), so that {@link #busiestRecent} can look back. Calling it again does nothing.
+     */
+    public static synchronized void startSampling() {
+        if (sampler != null) {
+            return;
+        }
+        BitSet allowed = allowedCpus();
+        sampler = new Thread(() -> {
+            while (true) {
+                long[] c = counters(allowed);
+                if (c != null) {
+                    synchronized (RING) {
+                        RING[next] = new long[] {System.nanoTime(), c[0], c[1]};
+                        next = (next + 1) % HISTORY;
+                        filled = Math.min(HISTORY, filled + 1);
+                    }
+                }
+                try {
+                    Thread.sleep(SAMPLE_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "parlab-machine-load");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /**
+     * The busiest second (for other processes) within the last {@code lookback}, from the readings kept since
+     * {@link #startSampling()}; {@code null} when sampling is off or has not covered a second yet.
+     *
+     * @param lookback between 1 s and 5 min
+     * @throws IllegalArgumentException if {@code lookback} is null or outside that range
+     */
+    public static MachineLoad busiestRecent(Duration lookback) {
+        if (lookback == null || lookback.compareTo(Duration.ofSeconds(1)) < 0 || lookback.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("lookback must be between 1 s and 5 min, got " + lookback);
+        }
+        long[][] readings;
+        synchronized (RING) {
+            readings = new long[filled][];
+            for (int i = 0; i < filled; i++) { // oldest first
+                readings[i] = RING[(next - filled + i + HISTORY) % HISTORY];
+            }
+        }
+        long now = System.nanoTime();
+        long oneSecond = 1_000_000_000L;
+        double worst = -1;
+        double worstOwn = 0;
+        int j = 0;
+        for (int i = 0; i < readings.length; i++) {
+            if (now - readings[i][0] > lookback.toNanos()) {
+                continue;
+            }
+            j = Math.max(j, i);
+            while (j < readings.length && readings[j][0] - readings[i][0] < oneSecond) {
+                j++;
+            }
+            if (j == readings.length) {
+                break;
+            }
+            double seconds = (readings[j][0] - readings[i][0]) / 1e9;
+            double busy = (readings[j][1] - readings[i][1]) / 100.0 / seconds;
+            double own = (readings[j][2] - readings[i][2]) / 100.0 / seconds;
+            if (busy - own > worst) {
+                worst = busy - own;
+                worstOwn = own;
+            }
+        }
+        if (worst < 0) { // no whole second of readings in the lookback
+            return null;
+        }
+        BitSet allowed = allowedCpus();
+        int cpus = allowed == null ? Runtime.getRuntime().availableProcessors() : allowed.cardinality();
+        return new MachineLoad(Duration.ofSeconds(1), cpus, Math.max(0, worst), worstOwn, true);
     }
 
     /** Cores of this process's share that nothing else is using: {@code min(cpus, available) − othersCores}. */

@@ -106,4 +106,43 @@ class MachineLoadTest {
             }
         }
     }
+
+    /**
+     * Work that stopped before the check is still seen: processes spin on every core for 1.5 s, stop, and a
+     * claim needing all cores checked afterwards is skipped for the busy second in the readings.
+     */
+    @Test
+    void aCheckSeesWhatRanDuringTheMeasurementAfterItStopped() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/stat")), "needs /proc");
+        int cores = Runtime.getRuntime().availableProcessors();
+        assumeTrue(cores >= 2, "needs 2 cores");
+        MachineLoad.startSampling();
+        MachineLoad.startSampling(); // a second call changes nothing
+        assertEquals(1, Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("parlab-machine-load")).count());
+        Process[] others = new Process[cores];
+        MachineLoad during;
+        try {
+            for (int i = 0; i < others.length; i++) {
+                others[i] = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+            }
+            during = MachineLoad.measure(Duration.ofMillis(1500));
+        } finally {
+            for (Process p : others) {
+                if (p != null) {
+                    p.destroyForcibly().waitFor();
+                }
+            }
+        }
+        Thread.sleep(600);
+        MachineLoad busiest = MachineLoad.busiestRecent(Duration.ofSeconds(20));
+        assertTrue(busiest != null && busiest.othersCores() >= 0.7 * during.othersCores(),
+                "the busiest second should show the spinning processes: " + busiest + " vs " + during);
+        Expectation e = Expect.atLeast(1).whenCoresFree(cores);
+        assertFalse(e.applies(), "should be skipped: " + cores + " processes spun 0.6 s ago (" + during + ")");
+        assertTrue(e.skipReason().contains("for a second within the last 30 s") || e.skipReason().contains("other processes kept"),
+                e.skipReason());
+        assertThrows(IllegalArgumentException.class, () -> MachineLoad.busiestRecent(Duration.ofMillis(10)));
+        assertThrows(IllegalArgumentException.class, () -> MachineLoad.busiestRecent(null));
+    }
 }
