@@ -80,6 +80,9 @@ def main() -> int:
                 entry = checks.setdefault((nb, c["name"]), {"expected": c.get("expected"), "values": [],
                                                             "passed": 0, "skipped": 0, "failed": 0})
                 entry[c.get("status", "failed")] = entry.get(c.get("status", "failed"), 0) + 1
+                if c.get("status") == "skipped" and c.get("reason"):
+                    entry.setdefault("reasons", {})
+                    entry["reasons"][c["reason"]] = entry["reasons"].get(c["reason"], 0) + 1
                 if isinstance(c.get("value"), (int, float)) and c.get("status") != "skipped":
                     entry["values"].append(float(c["value"]))
     lines += ["", f"{'check':<60} {'pass/skip/fail':>14} {'min':>9} {'median':>9} {'max':>9}  expected"]
@@ -87,6 +90,10 @@ def main() -> int:
         v = e["values"]
         stats = (f"{min(v):>9.3g} {statistics.median(v):>9.3g} {max(v):>9.3g}" if v else f"{'-':>9} {'-':>9} {'-':>9}")
         lines.append(f"{nb[:2] + ' ' + name:<60} {e['passed']:>4}/{e['skipped']}/{e['failed']:<4} {stats}  {e['expected']}")
+    skipped = [(nb, name, reason, n) for (nb, name), e in checks.items() for reason, n in e.get("reasons", {}).items()]
+    if skipped:
+        lines += ["", "why checks were skipped:"]
+        lines += [f"  {nb[:2]} {name} ({n}×): {reason}" for nb, name, reason, n in skipped]
     text = "\n".join(lines) + "\n"
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.with_suffix(".txt").write_text(text, encoding="utf-8")
