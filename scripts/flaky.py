@@ -52,6 +52,7 @@ def main() -> int:
     load = start_load() if args.load else None
     started = time.monotonic()
     done = 0
+    stopped_by = f"--minutes {args.minutes:g} ran out"
     try:
         for i in range(args.runs):
             if args.minutes is not None and time.monotonic() - started > 60 * args.minutes:
@@ -63,11 +64,14 @@ def main() -> int:
                 status = "ok" if run.ok else "FAILED: " + "; ".join(run.problems)
                 print(f"run {i + 1}/{args.runs} {p.name}: {run.wall_s:.0f} s, {status}", file=sys.stderr, flush=True)
             done += 1
+    except KeyboardInterrupt:  # Ctrl-C or SIGINT: report the runs so far (a half-done run's notebooks count too)
+        stopped_by = "interrupted"
+        print(f"interrupted after {done} complete runs; reporting what ran", file=sys.stderr)
     finally:
         if load:
             load.kill()
 
-    planned = "" if done == args.runs else f" (of {args.runs} planned: --minutes {args.minutes:g} ran out)"
+    planned = "" if done == args.runs else f" (of {args.runs} planned: {stopped_by})"
     lines = [f"{done} runs{planned}{' with one core loaded' if args.load else ''}", "",
              f"{'notebook':<36} {'passed':>7} {'wall s (min/median/max)':>26}"]
     checks: dict[tuple[str, str], dict] = {}

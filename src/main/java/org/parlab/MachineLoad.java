@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * How many cores other processes keep busy, measured from the operating system's counters: the busy time of
- * the CPUs this JVM may run on ({@code /proc/stat}) minus this JVM's own CPU time ({@code /proc/self/stat}),
+ * the CPUs this JVM may run on ({@code /proc/stat}) minus the CPU time of this JVM and of the processes it started
+ * ({@code /proc/self/stat} and its descendants'),
  * over a short window. A claim such as "two threads run twice as fast" needs two idle cores; a browser, a
  * second notebook or a CI neighbour can take one away, and {@link Machine#freeCores()} tells.
  *
@@ -21,8 +22,8 @@ import java.util.Locale;
  *
  * @param window        how long it measured
  * @param cpus          CPUs this process may run on (its affinity set)
- * @param othersCores   average cores kept busy by everything except this JVM during the window
- * @param ownCores      average cores used by this JVM during the window
+ * @param othersCores   average cores kept busy by everything except this JVM and its child processes
+ * @param ownCores      average cores used by this JVM and its child processes during the window
  * @param measured      false where the counters are not readable (not Linux): then both averages are 0
  */
 public record MachineLoad(Duration window, int cpus, double othersCores, double ownCores, boolean measured) {
@@ -69,8 +70,8 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
     private static Thread sampler;
 
     /**
-     * Starts keeping a reading every 250 ms in a daemon thread ({@code parlab-machine-load}; about 50 µs of CPU
-     * per reading), so that {@link #busiestRecent} can look back. Calling it again does nothing.
+     * Starts keeping a reading every 250 ms in a daemon thread ({@code parlab-machine-load}; about 0.6 ms of CPU
+     * per reading, most of it finding the processes it started), so that {@link #busiestRecent} can look back. Calling it again does nothing.
      */
     public static synchronized void startSampling() {
         if (sampler != null) {
@@ -191,13 +192,26 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
             if (!perCpu) {
                 busy = total;
             }
-            String self = Files.readString(SELF_STAT);
-            String[] f = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
-            long own = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            // this JVM and the processes it started (a lesson's CPython or JVM workers are not "other programs"):
+            // its own time, its ended children's (cutime, cstime), and what its live descendants used so far
+            long own = cpuOf(Files.readString(SELF_STAT));
+            for (ProcessHandle child : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+                try {
+                    own += cpuOf(Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat")));
+                } catch (IOException | RuntimeException gone) {
+                    // ended in the meantime: its time is in its parent's cutime from now on
+                }
+            }
             return busy < 0 ? null : new long[] {busy, own};
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** utime + stime + cutime + cstime (fields 14–17) of a /proc/PID/stat line, in clock ticks. */
+    private static long cpuOf(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
     }
 
     private static BitSet allowedCpus() {

@@ -17,6 +17,25 @@ import org.parlab.check.Expectation;
 
 class MachineLoadTest {
 
+    /**
+     * Starts a busy loop that is not a descendant of this JVM (its parent shell exits at once, so it is adopted by
+     * init): another program, as far as {@link MachineLoad} can tell.
+     */
+    static ProcessHandle spinElsewhere() throws Exception {
+        Process launcher = new ProcessBuilder("sh", "-c", "sh -c 'while :; do :; done' >/dev/null 2>&1 & echo $!")
+                .redirectErrorStream(true).start();
+        long pid = Long.parseLong(new String(launcher.getInputStream().readAllBytes()).trim());
+        launcher.waitFor();
+        return ProcessHandle.of(pid).orElseThrow();
+    }
+
+    static void stop(ProcessHandle p) throws Exception {
+        if (p != null) {
+            p.destroyForcibly();
+            p.onExit().get();
+        }
+    }
+
     /** Another process spinning is counted as others' use; a thread of this JVM spinning is not. */
     @Test
     void tellsOtherProcessesFromThisOne() throws Exception {
@@ -43,7 +62,7 @@ class MachineLoadTest {
             stop.set(true);
             spinner.join();
         }
-        Process other = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        ProcessHandle other = spinElsewhere();
         try {
             Thread.sleep(100);
             MachineLoad use = MachineLoad.measure(Duration.ofMillis(500));
@@ -53,7 +72,16 @@ class MachineLoadTest {
                             + " while this JVM spun");
             assertTrue(use.toString().contains("other processes kept"), use.toString());
         } finally {
-            other.destroyForcibly().waitFor();
+            stop(other);
+        }
+        // a process this JVM started is its own work (a lesson's CPython or worker JVMs), even while it runs
+        Process child = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try {
+            Thread.sleep(100);
+            MachineLoad use = MachineLoad.measure(Duration.ofMillis(500));
+            assertTrue(use.ownCores() >= 0.5, "a spinning child process counts as own use: " + use);
+        } finally {
+            child.destroyForcibly().waitFor();
         }
     }
 
@@ -89,20 +117,18 @@ class MachineLoadTest {
         assumeTrue(Files.isReadable(Path.of("/proc/stat")), "needs /proc");
         int cores = Runtime.getRuntime().availableProcessors();
         assumeTrue(cores >= 2, "needs 2 cores");
-        Process[] others = new Process[cores - 1];
+        ProcessHandle[] others = new ProcessHandle[cores - 1];
         try {
             for (int i = 0; i < others.length; i++) {
-                others[i] = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+                others[i] = spinElsewhere();
             }
             Thread.sleep(100);
             Expectation e = Expect.atLeast(1).whenCoresFree(cores);
             assertFalse(e.applies(), "should be skipped while " + others.length + " processes spin");
             assertTrue(e.skipReason().contains("other processes kept"), e.skipReason());
         } finally {
-            for (Process p : others) {
-                if (p != null) {
-                    p.destroyForcibly().waitFor();
-                }
+            for (ProcessHandle p : others) {
+                stop(p);
             }
         }
     }
@@ -120,18 +146,16 @@ class MachineLoadTest {
         MachineLoad.startSampling(); // a second call changes nothing
         assertEquals(1, Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("parlab-machine-load")).count());
-        Process[] others = new Process[cores];
+        ProcessHandle[] others = new ProcessHandle[cores];
         MachineLoad during;
         try {
             for (int i = 0; i < others.length; i++) {
-                others[i] = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+                others[i] = spinElsewhere();
             }
             during = MachineLoad.measure(Duration.ofMillis(1500));
         } finally {
-            for (Process p : others) {
-                if (p != null) {
-                    p.destroyForcibly().waitFor();
-                }
+            for (ProcessHandle p : others) {
+                stop(p);
             }
         }
         Thread.sleep(600);
