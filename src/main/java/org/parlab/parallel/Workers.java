@@ -3,7 +3,6 @@ package org.parlab.parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -65,8 +64,6 @@ public final class Workers implements AutoCloseable {
 
     /**
      * Runs {@code task} once on every worker, passing the worker's index (0 … count−1), and waits for all of them.
-     * The tasks start together: each begins once every worker has its task (or after a second), so that they
-     * run at the same time as far as the cores allow.
      * If one throws, the others are interrupted and the first failure is rethrown (unchecked exceptions and
      * errors as they are). If the calling thread is interrupted while it waits (a notebook's interrupt button),
      * the workers are interrupted too and a {@link CancellationException} is thrown.
@@ -82,29 +79,9 @@ public final class Workers implements AutoCloseable {
             throw new IllegalStateException(name + " is closed");
         }
         List<Future<?>> futures = new ArrayList<>(count);
-        // a start gate: each task waits until every worker has its task, so they overlap as much as the machine
-        // allows. Without it, a short task could end before the next worker ran at all: Linux wakes a worker on
-        // the core of the thread that woke it, and it waits there while the other core idles (two workers of
-        // 1.5 ms each ran one after the other in 15 of 30 tries, and lesson 06's ArrayList race failed to show in
-        // 3 of 20 runs). Waiting workers spin, so that they are already on a core when the last one arrives, for
-        // at most 10 ms (more workers than cores), then park for at most a second (a worker still busy with an
-        // earlier task that ignored interruption)
-        CountDownLatch gate = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
             int index = i;
-            futures.add(pool.submit(() -> {
-                gate.countDown();
-                long spinUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
-                while (gate.getCount() > 0 && System.nanoTime() < spinUntil && !Thread.currentThread().isInterrupted()) {
-                    Thread.onSpinWait();
-                }
-                try {
-                    gate.await(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new CancellationException("interrupted before it started");
-                }
-                task.accept(index);
-            }));
+            futures.add(pool.submit(() -> task.accept(index)));
         }
         try {
             for (Future<?> f : futures) {
