@@ -43,6 +43,8 @@ PROBE_CELLS = {
 def probe(out: Path) -> None:
     from jupyter_client.manager import KernelManager
 
+    from test_robustness import execute  # runs a cell, collects what it showed; tests/ is on sys.path
+
     km = KernelManager(kernel_name=KERNEL)
     km.start_kernel()
     kc = km.client()
@@ -51,23 +53,12 @@ def probe(out: Path) -> None:
     try:
         kc.wait_for_ready(timeout=180)
         for name, code in PROBE_CELLS.items():
-            texts: list[str] = []
-
-            def hook(msg, texts=texts):
-                c = msg["content"]
-                if msg["msg_type"] == "stream":
-                    texts.append(c["text"])
-                elif msg["msg_type"] in ("execute_result", "display_data"):
-                    texts.append(c["data"].get("text/plain", ""))
-                elif msg["msg_type"] == "error":
-                    texts.append(c["ename"] + ": " + c["evalue"])
-
             try:
-                reply = kc.execute_interactive(code, timeout=180, output_hook=hook)
-                status = reply["content"]["status"]
+                content, text = execute(kc, code, timeout=180)
+                status = content["status"]
             except Exception as e:  # a dead kernel times out
-                status = f"no reply: {type(e).__name__}"
-            results[name] = {"status": status, "text": "".join(texts), "kernel_alive": km.is_alive()}
+                status, text = f"no reply: {type(e).__name__}", ""
+            results[name] = {"status": status, "text": text, "kernel_alive": km.is_alive()}
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

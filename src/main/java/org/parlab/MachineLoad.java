@@ -52,14 +52,23 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
         }
         long[] after = counters(allowed);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        int cpus = allowed == null ? Runtime.getRuntime().availableProcessors() : allowed.cardinality();
         if (before == null || after == null) {
-            return new MachineLoad(window, cpus, 0, 0, false);
+            return new MachineLoad(window, cpuCount(allowed), 0, 0, false);
         }
-        double hz = 100; // USER_HZ: the unit of both files on every Linux
-        double busy = (after[0] - before[0]) / hz / seconds;
-        double own = (after[1] - before[1]) / hz / seconds;
+        return fromTicks(window, cpuCount(allowed), after[0] - before[0], after[1] - before[1], seconds);
+    }
+
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ: the unit of /proc/stat and /proc/PID/stat
+
+    /** The load over {@code seconds} in which the allowed CPUs were busy for {@code busyTicks}, this JVM for {@code ownTicks}. */
+    private static MachineLoad fromTicks(Duration window, int cpus, long busyTicks, long ownTicks, double seconds) {
+        double busy = busyTicks / TICKS_PER_SECOND / seconds;
+        double own = ownTicks / TICKS_PER_SECOND / seconds;
         return new MachineLoad(window, cpus, Math.max(0, busy - own), own, true);
+    }
+
+    private static int cpuCount(BitSet allowed) {
+        return allowed == null ? Runtime.getRuntime().availableProcessors() : allowed.cardinality();
     }
 
     private static final long SAMPLE_MS = 250;
@@ -119,8 +128,8 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
         }
         long now = System.nanoTime();
         long oneSecond = 1_000_000_000L;
-        double worst = -1;
-        double worstOwn = 0;
+        int cpus = cpuCount(allowedCpus());
+        MachineLoad busiest = null; // stays null without a whole second of readings in the lookback
         int j = 0;
         for (int i = 0; i < readings.length; i++) {
             if (now - readings[i][0] > lookback.toNanos()) {
@@ -133,20 +142,13 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
             if (j == readings.length) {
                 break;
             }
-            double seconds = (readings[j][0] - readings[i][0]) / 1e9;
-            double busy = (readings[j][1] - readings[i][1]) / 100.0 / seconds;
-            double own = (readings[j][2] - readings[i][2]) / 100.0 / seconds;
-            if (busy - own > worst) {
-                worst = busy - own;
-                worstOwn = own;
+            MachineLoad second = fromTicks(Duration.ofSeconds(1), cpus, readings[j][1] - readings[i][1],
+                    readings[j][2] - readings[i][2], (readings[j][0] - readings[i][0]) / 1e9);
+            if (busiest == null || second.othersCores() > busiest.othersCores()) {
+                busiest = second;
             }
         }
-        if (worst < 0) { // no whole second of readings in the lookback
-            return null;
-        }
-        BitSet allowed = allowedCpus();
-        int cpus = allowed == null ? Runtime.getRuntime().availableProcessors() : allowed.cardinality();
-        return new MachineLoad(Duration.ofSeconds(1), cpus, Math.max(0, worst), worstOwn, true);
+        return busiest;
     }
 
     /** Cores of this process's share that nothing else is using: {@code min(cpus, available) − othersCores}. */
