@@ -52,7 +52,7 @@ def main() -> int:
     load = start_load() if args.load else None
     started = time.monotonic()
     done = 0
-    stopped_by = f"--minutes {args.minutes:g} ran out"
+    stopped_by = f"--minutes {args.minutes:g} ran out" if args.minutes is not None else "stopped"
     try:
         for i in range(args.runs):
             if args.minutes is not None and time.monotonic() - started > 60 * args.minutes:
