@@ -16,6 +16,8 @@ public final class Expectation {
     private final String skipReason; // null: applies
     /** How far back {@link #whenCoresFree} looks for other programs' work: about the longest measurement. */
     static final java.time.Duration LOOKBACK = java.time.Duration.ofSeconds(30);
+    /** Measures what n threads get; replaced in tests, which cannot make two vCPUs share a core on demand. */
+    static java.util.function.IntFunction<org.parlab.CoreCapacity> capacityProbe = org.parlab.CoreCapacity::measure;
 
     Expectation(String description, DoublePredicate test, String skipReason) {
         this.description = Objects.requireNonNull(description, "description");
@@ -65,7 +67,10 @@ public final class Expectation {
      * where the kernel keeps readings (see {@link org.parlab.MachineLoad#busiestRecent}). A claim
      * about running on two cores at once cannot be judged while a browser or another notebook keeps one
      * of them busy; the check is then skipped and says how busy the machine was. A core counts as free when
-     * at least half of it is idle.
+     * at least half of it is idle. Finally {@code needed} threads are run for about 0.1 s
+     * ({@link org.parlab.CoreCapacity}): where they get less than {@code needed − ½} cores' worth although no
+     * other program is busy (two vCPUs that are hyperthreads of one physical core, a host that runs the
+     * virtual machine on fewer cores), the check is skipped too, with that measurement as the reason.
      *
      * @param needed cores the claim needs, at least 1
      * @throws IllegalArgumentException if {@code needed} is less than 1
@@ -93,6 +98,14 @@ public final class Expectation {
                     "needs %d free cores, but other processes kept %.1f of %d cores busy for a second within the"
                             + " last %d s, during the measurement; run it again on a quieter machine",
                     needed, recent.othersCores(), recent.cpus(), LOOKBACK.toSeconds()));
+        }
+        if (needed >= 2) {
+            org.parlab.CoreCapacity capacity = capacityProbe.apply(needed);
+            if (capacity.cores() < needed - 0.5) {
+                return new Expectation(description, test, "needs " + needed + " cores, but " + capacity
+                        + " although other processes were idle: the cores are shared below the operating system"
+                        + " (e.g. two vCPUs that are hyperthreads of one physical core); run it again in a minute");
+            }
         }
         return this;
     }

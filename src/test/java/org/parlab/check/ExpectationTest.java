@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,44 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ExpectationTest {
+
+    /**
+     * whenCoresFree with the core-capacity probe replaced: what two threads got is what decides once the load
+     * readings let the check through (they skip first, with their own reason, on a busy machine).
+     */
+    private static Expectation gatedWithCapacity(double cores) {
+        var saved = Expectation.capacityProbe;
+        int[] asked = {0};
+        Expectation.capacityProbe = n -> {
+            asked[0] = n;
+            return new org.parlab.CoreCapacity(n, cores, 7.0, 7.0 * n / cores);
+        };
+        try {
+            Expectation e = Expect.atLeast(1.5).whenCoresFree(2);
+            assumeTrue(e.applies() || e.skipReason().contains("threads of square roots"),
+                    "the machine is busy: " + e.skipReason());
+            assertEquals(2, asked[0], "the probe runs as many threads as the claim needs cores");
+            return e;
+        } finally {
+            Expectation.capacityProbe = saved;
+        }
+    }
+
+    @Test
+    void aClaimOnTwoCoresIsSkippedWhenTwoThreadsGetOneCoreThoughNoProgramIsBusy() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
+        Expectation e = gatedWithCapacity(1.02);
+        assertFalse(e.applies());
+        assertTrue(e.skipReason().startsWith("needs 2 cores, but 2 threads of square roots got 1.0 cores")
+                && e.skipReason().contains("shared below the operating system"), e.skipReason());
+    }
+
+    @Test
+    void aClaimOnTwoCoresIsJudgedWhenTwoThreadsGetThem() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
+        assertTrue(gatedWithCapacity(1.6).applies()); // the line is n − ½ cores
+        assertTrue(gatedWithCapacity(1.95).applies());
+    }
 
     @Test
     void onlyIfTrueKeepsTheExpectationApplying() {

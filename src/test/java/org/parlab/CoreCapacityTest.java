@@ -1,0 +1,71 @@
+package org.parlab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CoreCapacity}. Hyperthread siblings cannot be arranged from inside a virtual machine, so the test
+ * withholds a core another way the guest's counters do not show as other programs' work: a CPU control group
+ * with a quota of one core (Linux cgroup v1, as root). The calling thread joins the group, and the threads it
+ * starts inherit it; the processors Java sees are unchanged. (The check gate built on it:
+ * {@code ExpectationTest}.)
+ */
+class CoreCapacityTest {
+    private static final Path CPU_V1 = Path.of("/sys/fs/cgroup/cpu");
+
+    /** Runs {@code body} on this thread inside a fresh CPU group allowed one core (5 ms every 5 ms). */
+    static <T> T withOneCoreQuota(Callable<T> body) throws Exception {
+        assumeTrue(Files.isWritable(CPU_V1.resolve("cgroup.procs")), "needs a writable cgroup v1 cpu hierarchy");
+        Path group = CPU_V1.resolve("parlab-capacity-test-" + ProcessHandle.current().pid());
+        Files.createDirectories(group);
+        String thread = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        try {
+            Files.writeString(group.resolve("cpu.cfs_period_us"), "5000");
+            Files.writeString(group.resolve("cpu.cfs_quota_us"), "5000");
+            Files.writeString(group.resolve("tasks"), thread);
+            try {
+                return body.call();
+            } finally {
+                Files.writeString(CPU_V1.resolve("tasks"), thread);
+            }
+        } finally {
+            Files.delete(group);
+        }
+    }
+
+    @Test
+    void oneThreadGetsOneCore() {
+        CoreCapacity c = CoreCapacity.measure(1);
+        assertEquals(1, c.threads());
+        assertEquals(1.0, c.cores(), 0.35, c.toString()); // alone and "together" are the same work on one thread
+        assertTrue(c.aloneMs() > 0 && c.togetherMs() > 0, c.toString());
+    }
+
+    @Test
+    void twoThreadsGetOneCoreUnderAOneCoreQuota() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
+        // rounds of ~0.1 s: a quota is enforced every 5 ms, smooth only over many periods
+        CoreCapacity limited = withOneCoreQuota(() -> CoreCapacity.measure(2, 40_000_000));
+        // one core's worth: together takes about twice as long as alone
+        assertTrue(limited.cores() < 1.3, limited.toString());
+        assertTrue(limited.toString().startsWith("2 threads of square roots got "), limited.toString());
+    }
+
+    @Test
+    void badThreadCountsAreNamed() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        for (int bad : new int[] {0, -1, cpus + 1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CoreCapacity.measure(bad));
+            assertTrue(e.getMessage().contains("threads") && e.getMessage().contains(Integer.toString(bad)),
+                    e.getMessage());
+        }
+    }
+}
