@@ -99,15 +99,22 @@ public final class Expectation {
                             + " last %d s, during the measurement; run it again on a quieter machine",
                     needed, recent.othersCores(), recent.cpus(), LOOKBACK.toSeconds()));
         }
-        if (needed >= 2) {
-            org.parlab.CoreCapacity capacity = capacityProbe.apply(needed);
-            if (capacity.cores() < needed - 0.5) {
-                return new Expectation(description, test, "needs " + needed + " cores, but " + capacity
-                        + " although other processes were idle: the cores are shared below the operating system"
-                        + " (e.g. two vCPUs that are hyperthreads of one physical core); run it again in a minute");
-            }
+        String shortfall = capacityShortfall(needed);
+        return shortfall == null ? this : new Expectation(description, test, shortfall);
+    }
+
+    /** Why a claim on {@code needed} cores cannot be judged now although no other program is busy, or null. */
+    static String capacityShortfall(int needed) {
+        if (needed < 2) {
+            return null;
         }
-        return this;
+        org.parlab.CoreCapacity capacity = capacityProbe.apply(needed);
+        if (capacity.cores() >= needed - 0.5) {
+            return null;
+        }
+        return "needs " + needed + " cores, but " + capacity + " although other processes were idle: the cores are"
+                + " shared below the operating system (e.g. two vCPUs that are hyperthreads of one physical core);"
+                + " run it again in a minute";
     }
 
     @Override

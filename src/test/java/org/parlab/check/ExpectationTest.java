@@ -15,11 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ExpectationTest {
 
-    /**
-     * whenCoresFree with the core-capacity probe replaced: what two threads got is what decides once the load
-     * readings let the check through (they skip first, with their own reason, on a busy machine).
-     */
-    private static Expectation gatedWithCapacity(double cores) {
+    /** The capacity gate of whenCoresFree, with the probe replaced by one that reports {@code cores}. */
+    private static String shortfallWith(double cores, int needed) {
         var saved = Expectation.capacityProbe;
         int[] asked = {0};
         Expectation.capacityProbe = n -> {
@@ -27,11 +24,9 @@ class ExpectationTest {
             return new org.parlab.CoreCapacity(n, cores, 7.0, 7.0 * n / cores);
         };
         try {
-            Expectation e = Expect.atLeast(1.5).whenCoresFree(2);
-            assumeTrue(e.applies() || e.skipReason().contains("threads of square roots"),
-                    "the machine is busy: " + e.skipReason());
-            assertEquals(2, asked[0], "the probe runs as many threads as the claim needs cores");
-            return e;
+            String reason = Expectation.capacityShortfall(needed);
+            assertEquals(needed < 2 ? 0 : needed, asked[0], "the probe runs as many threads as the claim needs cores");
+            return reason;
         } finally {
             Expectation.capacityProbe = saved;
         }
@@ -39,18 +34,35 @@ class ExpectationTest {
 
     @Test
     void aClaimOnTwoCoresIsSkippedWhenTwoThreadsGetOneCoreThoughNoProgramIsBusy() {
-        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
-        Expectation e = gatedWithCapacity(1.02);
-        assertFalse(e.applies());
-        assertTrue(e.skipReason().startsWith("needs 2 cores, but 2 threads of square roots got 1.0 cores")
-                && e.skipReason().contains("shared below the operating system"), e.skipReason());
+        String reason = shortfallWith(1.02, 2);
+        assertTrue(reason != null && reason.startsWith("needs 2 cores, but 2 threads of square roots got 1.0 cores")
+                && reason.contains("shared below the operating system"), reason);
+        assertTrue(shortfallWith(1.4, 2) != null);
+        assertTrue(shortfallWith(2.4, 3) != null); // the line is n − ½ cores
     }
 
     @Test
-    void aClaimOnTwoCoresIsJudgedWhenTwoThreadsGetThem() {
+    void aClaimIsJudgedWhenItsThreadsGetTheirCores() {
+        assertNull(shortfallWith(1.6, 2));
+        assertNull(shortfallWith(1.95, 2));
+        assertNull(shortfallWith(2.6, 3));
+        assertNull(shortfallWith(0.1, 1)); // one core: nothing to share, no probe
+    }
+
+    /** The whole gate on this machine: judged or skipped, the probe's reason only when the load readings pass. */
+    @Test
+    void whenCoresFreeAsksTheProbeAfterTheLoadReadings() {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
-        assertTrue(gatedWithCapacity(1.6).applies()); // the line is n − ½ cores
-        assertTrue(gatedWithCapacity(1.95).applies());
+        var saved = Expectation.capacityProbe;
+        Expectation.capacityProbe = n -> new org.parlab.CoreCapacity(n, 1.0, 7.0, 14.0);
+        try {
+            Expectation e = Expect.atLeast(1.5).whenCoresFree(2);
+            assertFalse(e.applies());
+            assertTrue(e.skipReason().contains("threads of square roots got 1.0 cores")
+                    || e.skipReason().contains("other processes kept"), e.skipReason());
+        } finally {
+            Expectation.capacityProbe = saved;
+        }
     }
 
     @Test
