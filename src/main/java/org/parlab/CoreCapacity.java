@@ -78,9 +78,7 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
                 ratio[round] = threads * (double) one / many;
             }
         }
-        if (Arrays.stream(sink).sum() == 42) { // never true; keeps the JIT from dropping the sums
-            System.out.print("");
-        }
+        new org.parlab.timing.Blackhole().consume(Arrays.stream(sink).sum()); // the JIT may not drop the sums
         return new CoreCapacity(threads, median(ratio), median(alone), median(together));
     }
 

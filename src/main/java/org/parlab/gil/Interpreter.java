@@ -176,8 +176,7 @@ public final class Interpreter {
      * workload; waiting for it to stop improving lets the JIT finish compiling the loop first. (A fixed 100 ms
      * warm-up was not enough in a fresh kernel, whose compiler threads are busy with the cells: the rate came out
      * about half what it should be in 4 of 8 runs of lesson 01 with another program on one core, every "5 ms" of
-     * work then took 2-3 ms, and an exercise's speed-up
-     * left its model's range.)
+     * work then took 2-3 ms, and an exercise's speed-up left its model's range.)
      */
     static synchronized double bytecodesPerMs() {
         if (rate == 0) {
