@@ -6,10 +6,10 @@
 
 Each run executes every notebook in a fresh kernel (scripts/nbexec.py). With --load, another process keeps one
 core busy the whole time (a Python busy loop), the way a student's browser or a CI neighbour would. The report
-(target/flaky-report.txt and .json) gives, per notebook, passes/runs and wall times, and per check, passes,
-skips and failures with the minimum, median and maximum of the measured value next to its expectation: a check
-whose values come close to its bound is the next one to turn flaky. A flaky check is fixed by measuring better,
-never by loosening the bound until it means nothing.
+(target/flaky-report.txt and .json, rewritten after every run, so a stopped run keeps its results) gives, per
+notebook, passes/runs and wall times, and per check, passes, skips and failures with the minimum, median and
+maximum of the measured value next to its expectation: a check whose values come close to its bound is the next
+one to turn flaky. A flaky check is fixed by measuring better, never by loosening the bound until it means nothing.
 """
 from __future__ import annotations
 
@@ -32,45 +32,8 @@ def start_load() -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", "while True: pass"])
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
-    ap.add_argument("--runs", type=int, default=20, help="how many times to run the course (default 20)")
-    ap.add_argument("--load", action="store_true", help="keep one core busy with another process meanwhile")
-    ap.add_argument("--minutes", type=float,
-                    help="start no new course run after this many minutes (the report counts the runs done)")
-    ap.add_argument("--report", type=Path, default=ROOT / "target" / "flaky-report",
-                    help="report path without extension (default: target/flaky-report)")
-    args = ap.parse_args()
-    if args.runs < 1:
-        ap.error(f"--runs must be at least 1, got {args.runs}")
-    paths = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
-
-    if args.minutes is not None and args.minutes <= 0:
-        ap.error(f"--minutes must be positive, got {args.minutes}")
-    per_notebook: dict[str, list[nbexec.Run]] = defaultdict(list)
-    load = start_load() if args.load else None
-    started = time.monotonic()
-    done = 0
-    stopped_by = f"--minutes {args.minutes:g} ran out" if args.minutes is not None else "stopped"
-    try:
-        for i in range(args.runs):
-            if args.minutes is not None and time.monotonic() - started > 60 * args.minutes:
-                print(f"--minutes {args.minutes:g} used up after {done} of {args.runs} runs", file=sys.stderr)
-                break
-            for p in paths:
-                run = nbexec.execute(p, out_dir=ROOT / "target" / "flaky" / f"run{i + 1}")
-                per_notebook[p.name].append(run)
-                status = "ok" if run.ok else "FAILED: " + "; ".join(run.problems)
-                print(f"run {i + 1}/{args.runs} {p.name}: {run.wall_s:.0f} s, {status}", file=sys.stderr, flush=True)
-            done += 1
-    except KeyboardInterrupt:  # Ctrl-C or SIGINT: report the runs so far (a half-done run's notebooks count too)
-        stopped_by = "interrupted"
-        print(f"interrupted after {done} complete runs; reporting what ran", file=sys.stderr)
-    finally:
-        if load:
-            load.kill()
-
+def write_report(args, per_notebook: dict, done: int, stopped_by: str) -> str:
+    """Writes the .txt and .json reports for the runs so far and returns the text."""
     planned = "" if done == args.runs else f" (of {args.runs} planned: {stopped_by})"
     lines = [f"{done} runs{planned}{' with one core loaded' if args.load else ''}", "",
              f"{'notebook':<36} {'passed':>7} {'wall s (min/median/max)':>26}"]
@@ -105,6 +68,51 @@ def main() -> int:
         {"runs": done, "planned": args.runs, "load": args.load,
          "notebooks": {nb: [r.summary() for r in runs] for nb, runs in per_notebook.items()},
          "checks": {f"{nb}:{name}": e for (nb, name), e in checks.items()}}, indent=1), encoding="utf-8")
+    return text
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    ap.add_argument("--runs", type=int, default=20, help="how many times to run the course (default 20)")
+    ap.add_argument("--load", action="store_true", help="keep one core busy with another process meanwhile")
+    ap.add_argument("--minutes", type=float,
+                    help="start no new course run after this many minutes (the report counts the runs done)")
+    ap.add_argument("--report", type=Path, default=ROOT / "target" / "flaky-report",
+                    help="report path without extension (default: target/flaky-report)")
+    args = ap.parse_args()
+    if args.runs < 1:
+        ap.error(f"--runs must be at least 1, got {args.runs}")
+    paths = args.notebooks or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+
+    if args.minutes is not None and args.minutes <= 0:
+        ap.error(f"--minutes must be positive, got {args.minutes}")
+    per_notebook: dict[str, list[nbexec.Run]] = defaultdict(list)
+    load = start_load() if args.load else None
+    started = time.monotonic()
+    done = 0
+    stopped_by = f"--minutes {args.minutes:g} ran out" if args.minutes is not None else "stopped"
+    try:
+        for i in range(args.runs):
+            if args.minutes is not None and time.monotonic() - started > 60 * args.minutes:
+                print(f"--minutes {args.minutes:g} used up after {done} of {args.runs} runs", file=sys.stderr)
+                break
+            for p in paths:
+                run = nbexec.execute(p, out_dir=ROOT / "target" / "flaky" / f"run{i + 1}")
+                per_notebook[p.name].append(run)
+                status = "ok" if run.ok else "FAILED: " + "; ".join(run.problems)
+                print(f"run {i + 1}/{args.runs} {p.name}: {run.wall_s:.0f} s, {status}", file=sys.stderr, flush=True)
+            done += 1
+            if done < args.runs:  # a run stopped by kill or a closed terminal keeps its results
+                write_report(args, per_notebook, done, "still running")
+    except KeyboardInterrupt:  # Ctrl-C or SIGINT: report the runs so far (a half-done run's notebooks count too)
+        stopped_by = "interrupted"
+        print(f"interrupted after {done} complete runs; reporting what ran", file=sys.stderr)
+    finally:
+        if load:
+            load.kill()
+
+    text = write_report(args, per_notebook, done, stopped_by)
     print(text)
     return 0 if all(r.ok for runs in per_notebook.values() for r in runs) else 1
 
