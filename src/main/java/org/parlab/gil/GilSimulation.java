@@ -8,8 +8,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.parlab.timing.Bench;
 import org.parlab.timing.Jit;
-import org.parlab.timing.Timing;
+import org.parlab.timing.SandwichResult;
+import org.parlab.timing.SandwichRound;
 
 /**
  * One simulation set-up: a workload, a number of threads, with or without the GIL, a switch interval.
@@ -140,8 +142,13 @@ public final class GilSimulation {
     }
 
     /**
-     * Measures the speed-up of {@link #run()} over {@link #runSerially()}: {@code repeats} rounds, each running
-     * both (interleaved, so noise hits both alike), after one untimed warm-up round; medians.
+     * Measures the speed-up of {@link #run()} over {@link #runSerially()}. After one untimed warm-up round,
+     * every threaded run sits between two serial runs ({@link Bench#sandwich}), and counts only when those two
+     * agree within 10 %: otherwise the machine changed speed during the round (another process took a core
+     * for a moment) and the round is run again, up to 4 × {@code repeats} rounds. The speed-up is the median
+     * serial time (geometric mean of the runs around each threaded run) over the median threaded time, over
+     * the {@code repeats} steady rounds (over the steady rounds there are if the machine never settled; over
+     * all rounds if none was steady).
      *
      * @throws IllegalArgumentException unless 1 ≤ {@code repeats} ≤ 100
      */
@@ -152,16 +159,22 @@ public final class GilSimulation {
         settle();
         execute(true);  // warm-up round
         execute(false);
-        List<Double> serial = new ArrayList<>();
-        List<Double> parallel = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            serial.add(execute(true).wallMs());
-            parallel.add(execute(false).wallMs());
-        }
-        double s = new Timing("serial", serial).medianMs();
-        double p = new Timing("parallel", parallel).medianMs();
+        Jit.awaitQuiet(QUIET_WAIT);
+        SandwichResult r = Bench.sandwich("serial", () -> execute(true).wallMs())
+                .versus("threaded", () -> execute(false).wallMs())
+                .rounds(repeats).maxRounds(4 * repeats).run();
+        List<SandwichRound> used = r.steadyCount("threaded") > 0 ? r.steadyRounds("threaded") : r.rounds("threaded");
+        double s = median(used.stream().mapToDouble(SandwichRound::baselineMs).toArray());
+        double p = median(used.stream().mapToDouble(SandwichRound::ms).toArray());
         return new Speedup(workload.name(), gil, threads, s, p, s / p,
                 workload.name() + (gil ? ", with GIL" : ", without GIL"));
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private GilRun execute(boolean serially) {

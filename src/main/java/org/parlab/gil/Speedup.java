@@ -4,7 +4,8 @@ import org.parlab.Numbers;
 
 /**
  * How much faster {@code threads} threads finished the same tasks than one thread running them one after the
- * other: {@code serialMs / parallelMs} (medians of repeated, interleaved runs).
+ * other: {@code serialMs / parallelMs}, medians of repeated runs (see {@link GilSimulation#speedup(int)} and
+ * {@link CPython} for how each measures them).
  *
  * @param workload   the workload's name
  * @param gil        whether the threads shared the simulated GIL

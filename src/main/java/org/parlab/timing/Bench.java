@@ -192,6 +192,19 @@ public final class Bench {
         return Interleaved.of(tasks);
     }
 
+    /**
+     * Compares tasks with a baseline, each task's run between two baseline runs, counting only the rounds in
+     * which the machine kept its speed: see {@link Sandwich}.
+     * {@code Bench.sandwich("plain", () -> plainMs()).versus("profiled", () -> profiledMs()).rounds(5).run()}.
+     *
+     * @param baselineLabel a name for the baseline
+     * @param baselineMs    runs the baseline once and returns its time in milliseconds
+     * @throws IllegalArgumentException if {@code baselineLabel} is blank or {@code baselineMs} is null
+     */
+    public static Sandwich sandwich(String baselineLabel, java.util.function.DoubleSupplier baselineMs) {
+        return Sandwich.of(baselineLabel, baselineMs);
+    }
+
     /** Two tasks, interleaved: see {@link #interleaved(int, int, Map)}. Labels must differ. */
     public static Map<String, Timing> interleaved(int warmups, int repeats, String labelA, Runnable taskA,
                                                   String labelB, Runnable taskB) {
