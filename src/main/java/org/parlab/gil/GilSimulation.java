@@ -12,6 +12,7 @@ import org.parlab.timing.Bench;
 import org.parlab.timing.Jit;
 import org.parlab.timing.SandwichResult;
 import org.parlab.timing.SandwichRound;
+import org.parlab.timing.Timing;
 
 /**
  * One simulation set-up: a workload, a number of threads, with or without the GIL, a switch interval.
@@ -26,6 +27,8 @@ public final class GilSimulation {
     /** Most threads a simulation may start. */
     public static final int MAX_THREADS = 64;
     private static final Duration QUIET_WAIT = Duration.ofSeconds(1);
+    /** Steady rounds of a speed-up must agree this well (median absolute deviation / median). */
+    private static final double MAX_SPREAD = 0.05;
 
     private final Workload workload;
     private final int threads;
@@ -145,7 +148,9 @@ public final class GilSimulation {
      * Measures the speed-up of {@link #run()} over {@link #runSerially()}. After one untimed warm-up round,
      * every threaded run sits between two serial runs ({@link Bench#sandwich}), and counts only when those two
      * agree within 10 %: otherwise the machine changed speed during the round (another process took a core
-     * for a moment) and the round is run again, up to 4 × {@code repeats} rounds. The speed-up is the median
+     * for a moment) and the round is run again, up to 4 × {@code repeats} rounds; rounds also go on while the
+     * steady rounds' ratios scatter by more than 5 % (a slow moment inside one threaded run, which the serial
+     * runs around it cannot see: {@link org.parlab.timing.Sandwich#maxSpread(double)}). The speed-up is the median
      * serial time (geometric mean of the runs around each threaded run) over the median threaded time, over
      * the {@code repeats} steady rounds (over the steady rounds there are if the machine never settled; over
      * all rounds if none was steady).
@@ -162,19 +167,12 @@ public final class GilSimulation {
         Jit.awaitQuiet(QUIET_WAIT);
         SandwichResult r = Bench.sandwich("serial", () -> execute(true).wallMs())
                 .versus("threaded", () -> execute(false).wallMs())
-                .rounds(repeats).maxRounds(4 * repeats).run();
+                .rounds(repeats).maxSpread(MAX_SPREAD).maxRounds(4 * repeats).run();
         List<SandwichRound> used = r.steadyCount("threaded") > 0 ? r.steadyRounds("threaded") : r.rounds("threaded");
-        double s = median(used.stream().mapToDouble(SandwichRound::baselineMs).toArray());
-        double p = median(used.stream().mapToDouble(SandwichRound::ms).toArray());
+        double s = new Timing("serial", used.stream().map(SandwichRound::baselineMs).toList()).medianMs();
+        double p = new Timing("threaded", used.stream().map(SandwichRound::ms).toList()).medianMs();
         return new Speedup(workload.name(), gil, threads, s, p, s / p,
                 workload.name() + (gil ? ", with GIL" : ", without GIL"));
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        java.util.Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private GilRun execute(boolean serially) {

@@ -32,10 +32,12 @@ import java.util.function.DoubleSupplier;
  * within the {@link #tolerance(double) tolerance} (default 10 %): then the machine kept its speed through the
  * sandwich, and the task's time divided by the geometric mean of the two baseline times is a fair ratio.
  * Otherwise the round is recorded as unsteady and left out. Rounds go on until every task has
- * {@link #rounds(int) rounds} steady ones, or {@link #maxRounds(int) maxRounds} rounds have run.
+ * {@link #rounds(int) rounds} steady ones (and, if {@link #maxSpread(double)} is set, their ratios agree), or
+ * {@link #maxRounds(int) maxRounds} rounds have run.
  *
  * <p>What it cannot see: a slow moment that falls inside one task's run and misses both baseline runs. The
- * median over several steady rounds is what protects against those.
+ * median over several steady rounds is what protects against those, and {@link #maxSpread(double)} runs more
+ * rounds while they are too many.
  *
  * <p>Each task is a {@link DoubleSupplier} that runs once and returns <em>its own</em> time in milliseconds,
  * so it can time exactly the part that matters (for example the work inside a profiler, not starting the
@@ -57,16 +59,18 @@ public final class Sandwich {
     private final double tolerance;
     private final int rounds;
     private final int maxRounds;   // 0: DEFAULT_MAX_ROUNDS_FACTOR × rounds
+    private final double maxSpread; // Infinity: no limit
     private final PrintStream progress;
 
     private Sandwich(String baselineLabel, DoubleSupplier baseline, Map<String, DoubleSupplier> tasks,
-                     double tolerance, int rounds, int maxRounds, PrintStream progress) {
+                     double tolerance, int rounds, int maxRounds, double maxSpread, PrintStream progress) {
         this.baselineLabel = baselineLabel;
         this.baseline = baseline;
         this.tasks = tasks;
         this.tolerance = tolerance;
         this.rounds = rounds;
         this.maxRounds = maxRounds;
+        this.maxSpread = maxSpread;
         this.progress = progress;
     }
 
@@ -77,7 +81,8 @@ public final class Sandwich {
         if (baselineMs == null) {
             throw new IllegalArgumentException("baselineMs must not be null");
         }
-        return new Sandwich(baselineLabel, baselineMs, Map.of(), DEFAULT_TOLERANCE, DEFAULT_ROUNDS, 0, null);
+        return new Sandwich(baselineLabel, baselineMs, Map.of(), DEFAULT_TOLERANCE, DEFAULT_ROUNDS, 0,
+                Double.POSITIVE_INFINITY, null);
     }
 
     /**
@@ -98,7 +103,7 @@ public final class Sandwich {
         }
         Map<String, DoubleSupplier> more = new LinkedHashMap<>(tasks);
         more.put(label, ms);
-        return new Sandwich(baselineLabel, baseline, more, tolerance, rounds, maxRounds, progress);
+        return new Sandwich(baselineLabel, baseline, more, tolerance, rounds, maxRounds, maxSpread, progress);
     }
 
     /**
@@ -111,7 +116,7 @@ public final class Sandwich {
         if (!(tolerance > 0 && tolerance <= 1)) {
             throw new IllegalArgumentException("tolerance must be in (0, 1], got " + tolerance);
         }
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, maxRounds, progress);
+        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, maxRounds, maxSpread, progress);
     }
 
     /**
@@ -127,7 +132,7 @@ public final class Sandwich {
         if (maxRounds != 0 && count > maxRounds) {
             throw new IllegalArgumentException("rounds must be at most maxRounds (" + maxRounds + "), got " + count);
         }
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, count, maxRounds, progress);
+        return new Sandwich(baselineLabel, baseline, tasks, tolerance, count, maxRounds, maxSpread, progress);
     }
 
     /**
@@ -142,12 +147,28 @@ public final class Sandwich {
             throw new IllegalArgumentException("maxRounds must be in [rounds = " + rounds + ", " + MAX_ROUNDS
                     + "], got " + count);
         }
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, count, progress);
+        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, count, maxSpread, progress);
+    }
+
+    /**
+     * Also keep going (up to {@code maxRounds}) while a task's steady ratios scatter by more than this:
+     * {@link SandwichResult#spread(String)}, their median absolute deviation over their median (default: no
+     * limit). The baseline runs catch a change of speed that spans a round, not one that falls inside a single
+     * run of the task; on a machine that changes speed every tenth of a second such runs leave ratios of 0.5
+     * or 2 among ratios of 1.0, and more rounds let the steady majority decide the median.
+     *
+     * @throws IllegalArgumentException unless 0 &lt; {@code maxSpread} ≤ 1
+     */
+    public Sandwich maxSpread(double maxSpread) {
+        if (!(maxSpread > 0 && maxSpread <= 1)) {
+            throw new IllegalArgumentException("maxSpread must be in (0, 1], got " + maxSpread);
+        }
+        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, maxRounds, maxSpread, progress);
     }
 
     /** Prints one short progress line per round to {@code System.out} (for sandwiches that take seconds). */
     public Sandwich showProgress() {
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, maxRounds, System.out);
+        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, maxRounds, maxSpread, System.out);
     }
 
     /** The most rounds {@link #run()} will run. */
@@ -174,7 +195,7 @@ public final class Sandwich {
         Map<String, Integer> steady = new LinkedHashMap<>();
         tasks.keySet().forEach(label -> steady.put(label, 0));
         double before = measure(baselineLabel, baseline);
-        for (int round = 1; round <= limit && steady.values().stream().anyMatch(n -> n < rounds); round++) {
+        for (int round = 1; round <= limit && !result(done).complete(); round++) {
             for (Map.Entry<String, DoubleSupplier> task : tasks.entrySet()) {
                 double ms = measure(task.getKey(), task.getValue());
                 double after = measure(baselineLabel, baseline);
@@ -192,7 +213,11 @@ public final class Sandwich {
                 progress.flush();
             }
         }
-        return new SandwichResult(baselineLabel, List.copyOf(tasks.keySet()), tolerance, rounds, done);
+        return result(done);
+    }
+
+    private SandwichResult result(List<SandwichRound> done) {
+        return new SandwichResult(baselineLabel, List.copyOf(tasks.keySet()), tolerance, rounds, maxSpread, done);
     }
 
     private static double measure(String label, DoubleSupplier task) {
@@ -208,6 +233,7 @@ public final class Sandwich {
     @Override
     public String toString() {
         return "Sandwich[" + baselineLabel + " around " + tasks.keySet() + ", " + rounds + " steady rounds within "
-                + Math.round(tolerance * 100) + " %, at most " + effectiveMaxRounds() + " rounds]";
+                + Math.round(tolerance * 100) + " %" + (maxSpread < Double.POSITIVE_INFINITY ? ", spread ≤ " + maxSpread
+                : "") + ", at most " + effectiveMaxRounds() + " rounds]";
     }
 }

@@ -1,6 +1,5 @@
 package org.parlab.timing;
 
-import java.util.Arrays;
 import java.util.List;
 
 import tech.tablesaw.api.DoubleColumn;
@@ -14,10 +13,12 @@ import tech.tablesaw.api.Table;
  * @param labels      the tasks' labels, in the order they ran
  * @param tolerance   how far the baseline runs around a task could differ for the round to count
  * @param roundsWanted steady rounds that were wanted per task
+ * @param maxSpread   how far the steady ratios of a task could scatter ({@link #spread(String)}) for the
+ *                    sandwich to stop ({@code Infinity}: no limit)
  * @param rounds      every round, in the order run
  */
 public record SandwichResult(String baseline, List<String> labels, double tolerance, int roundsWanted,
-                             List<SandwichRound> rounds) {
+                             double maxSpread, List<SandwichRound> rounds) {
 
     public SandwichResult {
         labels = List.copyOf(labels);
@@ -40,24 +41,48 @@ public record SandwichResult(String baseline, List<String> labels, double tolera
         return steadyRounds(label).size();
     }
 
-    /** Whether every task got the steady rounds wanted. */
+    /**
+     * How much a task's steady ratios scatter, relative to their median: their median absolute deviation /
+     * their median (as {@link Timing#spread()}); NaN if no round was steady. A machine that changes speed
+     * <em>within</em> a task's run (which the baseline runs around it cannot see) leaves ratios far from the
+     * others, and a large spread.
+     */
+    public double spread(String label) {
+        double[] ratios = steadyRounds(label).stream().mapToDouble(SandwichRound::ratio).toArray();
+        if (ratios.length == 0) {
+            return Double.NaN;
+        }
+        double m = Timing.median(ratios);
+        double[] deviations = java.util.Arrays.stream(ratios).map(r -> Math.abs(r - m)).toArray();
+        return Timing.median(deviations) / m;
+    }
+
+    /**
+     * Whether a task's ratio can be trusted: it got the steady rounds wanted, and their {@link #spread(String)}
+     * is at most {@code maxSpread}.
+     */
+    public boolean settled(String label) {
+        return steadyCount(label) >= roundsWanted && spread(label) <= maxSpread;
+    }
+
+    /** Whether every task {@link #settled(String) settled}. */
     public boolean complete() {
-        return labels.stream().allMatch(l -> steadyCount(l) >= roundsWanted);
+        return labels.stream().allMatch(this::settled);
     }
 
     /** Median over the steady rounds of the task's time / the baseline's time around it; NaN if none was steady. */
     public double ratio(String label) {
-        return median(steadyRounds(label).stream().mapToDouble(SandwichRound::ratio).toArray());
+        return orNaN(steadyRounds(label).stream().mapToDouble(SandwichRound::ratio).toArray());
     }
 
     /** Median over the steady rounds of the task's time, in ms; NaN if none was steady. */
     public double ms(String label) {
-        return median(steadyRounds(label).stream().mapToDouble(SandwichRound::ms).toArray());
+        return orNaN(steadyRounds(label).stream().mapToDouble(SandwichRound::ms).toArray());
     }
 
     /** Median over the task's steady rounds of the baseline's time around it, in ms; NaN if none was steady. */
     public double baselineMs(String label) {
-        return median(steadyRounds(label).stream().mapToDouble(SandwichRound::baselineMs).toArray());
+        return orNaN(steadyRounds(label).stream().mapToDouble(SandwichRound::baselineMs).toArray());
     }
 
     /**
@@ -88,8 +113,8 @@ public record SandwichResult(String baseline, List<String> labels, double tolera
     public String toString() {
         StringBuilder sb = new StringBuilder("versus " + baseline + ":");
         for (String label : labels) {
-            sb.append(String.format(java.util.Locale.ROOT, " %s %.3f× (%d of %d rounds steady);", label,
-                    ratio(label), steadyCount(label), rounds(label).size()));
+            sb.append(String.format(java.util.Locale.ROOT, " %s %.3f× (%d of %d rounds steady, spread %.3f);",
+                    label, ratio(label), steadyCount(label), rounds(label).size(), spread(label)));
         }
         return sb.substring(0, sb.length() - 1);
     }
@@ -100,13 +125,7 @@ public record SandwichResult(String baseline, List<String> labels, double tolera
         }
     }
 
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    private static double orNaN(double[] values) {
+        return values.length == 0 ? Double.NaN : Timing.median(values);
     }
 }

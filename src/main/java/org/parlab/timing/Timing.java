@@ -251,7 +251,8 @@ public record Timing(String label, List<Double> samplesMs, int callsPerSample) {
         return p.stripTrailingZeros().toPlainString() + " %";
     }
 
-    private static double median(double[] values) {
+    /** The median of {@code values} (the mean of the middle two for an even count); also used by {@link SandwichResult}. */
+    static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         int n = s.length;

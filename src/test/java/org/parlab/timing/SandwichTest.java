@@ -90,6 +90,30 @@ class SandwichTest {
     }
 
     @Test
+    void maxSpreadRunsMoreRoundsWhileTheSteadyRatiosDisagree() {
+        // ratios 1.0, 1.3, 0.5, 1.0, 1.0: a change of speed inside two task runs, unseen by the baselines
+        double[] task = {10, 13, 5, 10, 10};
+        SandwichResult plain = Bench.sandwich("plain", () -> 10).versus("task", script(new ArrayList<>(), "task", task))
+                .rounds(3).run();
+        assertEquals(3, plain.rounds("task").size());
+        assertEquals(0.3, plain.spread("task"), 1e-12, "MAD 0.3 around the median 1.0");
+        assertTrue(plain.complete(), "without maxSpread, 3 steady rounds are enough");
+        SandwichResult strict = Bench.sandwich("plain", () -> 10).versus("task", script(new ArrayList<>(), "task", task))
+                .rounds(3).maxSpread(0.1).run();
+        assertEquals(5, strict.rounds("task").size(), "spread 0.3 after 3 rounds, 0.15 after 4, 0 after 5");
+        assertEquals(0, strict.spread("task"), 1e-12);
+        assertTrue(strict.settled("task"));
+        assertEquals(1.0, strict.ratio("task"), 1e-12);
+        // a machine that never settles: the rounds run out, and the result says so
+        double[] drift = {10 / 1.3};
+        SandwichResult never = Bench.sandwich("plain", () -> 10).versus("task", () -> drift[0] *= 1.3)
+                .rounds(3).maxRounds(6).maxSpread(0.1).run();
+        assertEquals(6, never.rounds("task").size());
+        assertFalse(never.settled("task"));
+        assertFalse(never.complete());
+    }
+
+    @Test
     void severalTasksShareTheBaselineRunsBetweenThemAndGetATable() {
         List<String> calls = new ArrayList<>();
         SandwichResult r = Bench.sandwich("plain", script(calls, "plain", 10, 10, 30, 10, 10, 10, 10))
@@ -106,7 +130,7 @@ class SandwichTest {
         assertEquals(1, t.doubleColumn("a").countMissing());
         assertEquals(1, t.doubleColumn("b").countMissing());
         assertEquals(1.2, t.doubleColumn("a").get(0), 1e-12);
-        assertTrue(r.toString().contains("a 1.200× (2 of 3 rounds steady)"), r.toString());
+        assertTrue(r.toString().contains("a 1.200× (2 of 3 rounds steady, spread 0.000)"), r.toString());
     }
 
     @Test
@@ -124,6 +148,8 @@ class SandwichTest {
                 () -> Bench.sandwich("plain", () -> 1).versus("a", () -> 1).versus("a", () -> 1));
         assertThrows(IllegalArgumentException.class, () -> Bench.sandwich("plain", () -> 1).tolerance(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> Bench.sandwich("plain", () -> 1).tolerance(1.5));
+        assertThrows(IllegalArgumentException.class, () -> Bench.sandwich("plain", () -> 1).maxSpread(0));
+        assertThrows(IllegalArgumentException.class, () -> Bench.sandwich("plain", () -> 1).maxSpread(Double.NaN));
         IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
                 () -> Bench.sandwich("plain", () -> 1).rounds(5).maxRounds(4));
         assertTrue(tooFew.getMessage().startsWith("maxRounds"), tooFew.getMessage());
