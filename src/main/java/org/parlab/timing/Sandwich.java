@@ -192,22 +192,19 @@ public final class Sandwich {
         long start = System.nanoTime();
         int limit = effectiveMaxRounds();
         List<SandwichRound> done = new ArrayList<>();
-        Map<String, Integer> steady = new LinkedHashMap<>();
-        tasks.keySet().forEach(label -> steady.put(label, 0));
         double before = measure(baselineLabel, baseline);
         for (int round = 1; round <= limit && !result(done).complete(); round++) {
             for (Map.Entry<String, DoubleSupplier> task : tasks.entrySet()) {
                 double ms = measure(task.getKey(), task.getValue());
                 double after = measure(baselineLabel, baseline);
-                SandwichRound r = new SandwichRound(round, task.getKey(), before, ms, after,
-                        Math.abs(after / before - 1) <= tolerance);
-                done.add(r);
-                if (r.steady()) {
-                    steady.merge(task.getKey(), 1, Integer::sum);
-                }
+                done.add(new SandwichRound(round, task.getKey(), before, ms, after,
+                        Math.abs(after / before - 1) <= tolerance));
                 before = after;
             }
             if (progress != null) {
+                SandwichResult sofar = result(done);
+                Map<String, Integer> steady = new LinkedHashMap<>();
+                tasks.keySet().forEach(label -> steady.put(label, sofar.steadyCount(label)));
                 progress.printf(Locale.ROOT, "round %d: steady rounds so far %s (%.1f s)%n", round, steady,
                         (System.nanoTime() - start) / 1e9);
                 progress.flush();

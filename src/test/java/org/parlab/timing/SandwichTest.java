@@ -161,6 +161,22 @@ class SandwichTest {
     }
 
     @Test
+    void showProgressPrintsTheSteadyRoundsAfterEachRound() {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Bench.sandwich("plain", script(new ArrayList<>(), "plain", 10, 20, 20))
+                    .versus("a", script(new ArrayList<>(), "a", 10, 10)).rounds(1).showProgress().run();
+        } finally {
+            System.setOut(old);
+        }
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("round 1: steady rounds so far {a=0}"), text);
+        assertTrue(text.contains("round 2: steady rounds so far {a=1}"), text);
+    }
+
+    @Test
     void anInterruptStopsTheSandwich() {
         Thread.currentThread().interrupt();
         try {
