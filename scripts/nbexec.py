@@ -10,12 +10,20 @@ For each notebook it records the wall time, the kernel's peak resident memory (s
 time from kernel start to the first PNG image, every check the notebook emitted
 (MIME type application/vnd.parlab.check+json) and every problem: error outputs, output on stderr in a
 cell not tagged ``stderr-expected``, failed checks, and a notebook without any PNG image.
+
+Exercises (see notebooks/README.md, "Exercises"): a code cell tagged ``exercise`` ships unanswered, so its
+checks report ``unanswered``; the markdown cell right after it, tagged ``solution``, holds the answered cell
+as the first fenced ``java`` block inside a ``<details>`` block. ``execute(path, solutions=True)`` puts each
+solution in place of its exercise; an unanswered check is then a problem, as it is in any cell not tagged
+``exercise``. ``execute(path, sweep=...)`` runs the notebook with its parameter cell (tagged ``parameters``)
+edited as a student would (see ``parameter_sweeps``); failed checks are then allowed, errors are not.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -32,6 +40,10 @@ KERNEL_NAME = os.environ.get("PARLAB_KERNEL", "parlab-java")
 CHECK_MIME = "application/vnd.parlab.check+json"
 CELL_TIMEOUT = int(os.environ.get("PARLAB_CELL_TIMEOUT", "300"))
 STDERR_TAG = "stderr-expected"
+EXERCISE_TAG = "exercise"
+SOLUTION_TAG = "solution"
+PARAMETERS_TAG = "parameters"
+_FENCED_JAVA = re.compile(r"```java[ \t]*\n(.*?)\n[ \t]*```", re.S)
 
 
 @dataclass
@@ -47,6 +59,7 @@ class Run:
     html_tables: int = 0
     checks: list[dict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    variant: str = "as shipped"
 
     @property
     def ok(self) -> bool:
@@ -57,7 +70,72 @@ class Run:
         d["checks_passed"] = sum(1 for c in self.checks if c.get("status") == "passed")
         d["checks_skipped"] = sum(1 for c in self.checks if c.get("status") == "skipped")
         d["checks_failed"] = sum(1 for c in self.checks if c.get("status") == "failed")
+        d["checks_unanswered"] = sum(1 for c in self.checks if c.get("status") == "unanswered")
         return d
+
+    def exercise_checks(self) -> list[dict]:
+        return [c for c in self.checks if c.get("exercise")]
+
+
+def tags(cell) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def exercises(nb) -> list[tuple[int, int]]:
+    """(exercise cell index, solution cell index) for every cell tagged ``exercise``; the solution is the next cell."""
+    pairs = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and EXERCISE_TAG in tags(cell):
+            nxt = nb.cells[i + 1] if i + 1 < len(nb.cells) else None
+            ok = nxt is not None and nxt.cell_type == "markdown" and SOLUTION_TAG in tags(nxt)
+            pairs.append((i, i + 1 if ok else -1))
+    return pairs
+
+
+def solution_source(markdown: str) -> str | None:
+    """The answered cell: the first fenced java block inside the solution's <details> block, or None."""
+    start = markdown.find("<details")
+    end = markdown.find("</details>", start)
+    if start < 0 or end < 0:
+        return None
+    m = _FENCED_JAVA.search(markdown, start, end)
+    return m.group(1) if m else None
+
+
+def with_solutions(nb) -> None:
+    """Puts every exercise's solution in place of the exercise (in place)."""
+    for ex, sol in exercises(nb):
+        src = solution_source(nb.cells[sol].source) if sol >= 0 else None
+        if src is None:
+            raise ValueError(f"exercise cell {ex} has no solution cell with a fenced java block in <details>")
+        nb.cells[ex].source = src
+
+
+def parameter_cell(nb):
+    """The first code cell, which must be tagged ``parameters``; None if it is not."""
+    first = next((c for c in nb.cells if c.cell_type == "code"), None)
+    return first if first is not None and PARAMETERS_TAG in tags(first) else None
+
+
+def parameter_sweeps(nb) -> list[dict]:
+    """The edits a student might make, from the parameter cell's metadata ``parlab.sweeps``: a list of
+    ``{"name": "...", "set": {"VARIABLE": "new initialiser", ...}}``."""
+    cell = parameter_cell(nb)
+    return list(cell.get("metadata", {}).get("parlab", {}).get("sweeps", [])) if cell is not None else []
+
+
+def apply_sweep(nb, sweep: dict) -> None:
+    """Edits the parameter cell as ``sweep`` says: each ``VARIABLE = ...;`` gets the new initialiser."""
+    cell = parameter_cell(nb)
+    if cell is None:
+        raise ValueError("the notebook's first code cell is not tagged 'parameters'")
+    src = cell.source
+    for var, value in sweep["set"].items():
+        pattern = re.compile(r"(\b" + re.escape(var) + r"\s*=\s*)([^;]*)(;)")
+        src, n = pattern.subn(lambda m: m.group(1) + value + m.group(3), src, count=1)
+        if n != 1:
+            raise ValueError(f"sweep {sweep.get('name')!r}: no '{var} = ...;' in the parameter cell")
+    cell.source = src
 
 
 class RssSampler(threading.Thread):
@@ -108,16 +186,18 @@ def _coalesce_streams(nb) -> None:
         cell["outputs"] = merged
 
 
-def _scan_outputs(run: Run, nb) -> None:
+def _scan_outputs(run: Run, nb, solutions: bool, failed_ok: bool) -> None:
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        tags = cell.get("metadata", {}).get("tags", [])
+        cell_tags = tags(cell)
+        is_exercise = EXERCISE_TAG in cell_tags
+        unanswered_here = 0
         for out in cell.get("outputs", []):
             kind = out.get("output_type")
             if kind == "error":
                 run.problems.append(f"cell {index}: {out.get('ename')}: {out.get('evalue')}")
-            elif kind == "stream" and out.get("name") == "stderr" and STDERR_TAG not in tags:
+            elif kind == "stream" and out.get("name") == "stderr" and STDERR_TAG not in cell_tags:
                 text = "".join(out.get("text", ""))[:300]
                 run.problems.append(f"cell {index}: unexpected output on stderr: {text!r}")
             data = out.get("data", {})
@@ -129,19 +209,43 @@ def _scan_outputs(run: Run, nb) -> None:
                 c = data[CHECK_MIME]
                 c = json.loads(c) if isinstance(c, str) else dict(c)
                 c["cell"] = index
+                c["exercise"] = is_exercise
                 run.checks.append(c)
-                if c.get("status") == "failed" or (not c.get("ok") and c.get("status") != "skipped"):
-                    run.problems.append(f"cell {index}: failed check {c.get('name')} = {c.get('value')}"
-                                        f" (expected {c.get('expected')})")
+                status = c.get("status")
+                if status == "unanswered":
+                    unanswered_here += 1
+                    if solutions or not is_exercise:
+                        where = "with its solution in place" if is_exercise else "outside an exercise cell"
+                        run.problems.append(f"cell {index}: check {c.get('name')} is unanswered {where}:"
+                                            f" {c.get('reason')}")
+                elif status == "failed" or (not c.get("ok") and status != "skipped"):
+                    if not failed_ok:
+                        run.problems.append(f"cell {index}: failed check {c.get('name')} = {c.get('value')}"
+                                            f" (expected {c.get('expected')})")
+        if is_exercise and not solutions and unanswered_here == 0 and cell.get("execution_count"):
+            run.problems.append(f"cell {index}: the exercise ships answered (no check reported 'unanswered')")
     if run.images == 0:
         run.problems.append("the notebook shows no PNG image (every lesson needs at least one chart)")
 
 
-def execute(path: Path, store: bool = False, out_dir: Path | None = None) -> Run:
-    """Executes one notebook top to bottom in a fresh kernel and returns what it showed."""
+def execute(path: Path, store: bool = False, out_dir: Path | None = None, solutions: bool = False,
+            sweep: dict | None = None) -> Run:
+    """Executes one notebook top to bottom in a fresh kernel and returns what it showed.
+
+    ``solutions``: every exercise answered with its solution; ``sweep``: the parameter cell edited (failed
+    checks are then not problems: an edit may make a claim untrue, and the lesson must say so, not crash).
+    """
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    run = Run(notebook=path.name, cells=sum(1 for c in nb.cells if c.cell_type == "code"))
+    variant = "as shipped"
+    if solutions:
+        with_solutions(nb)
+        variant = "with solutions"
+    if sweep is not None:
+        apply_sweep(nb, sweep)
+        variant = f"sweep: {sweep.get('name')}"
+    store = store and variant == "as shipped"
+    run = Run(notebook=path.name, cells=sum(1 for c in nb.cells if c.cell_type == "code"), variant=variant)
     client = NotebookClient(
         nb,
         kernel_name=KERNEL_NAME,
@@ -179,11 +283,12 @@ def execute(path: Path, store: bool = False, out_dir: Path | None = None) -> Run
         if sampler:
             run.peak_rss_mb = round(sampler[0].stop() / 2**20, 1)
     _coalesce_streams(nb)
-    _scan_outputs(run, nb)
+    _scan_outputs(run, nb, solutions=solutions, failed_ok=sweep is not None)
 
     out_dir = out_dir or ROOT / "target" / "executed"
     out_dir.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, out_dir / path.name)
+    suffix = "" if variant == "as shipped" else "." + re.sub(r"[^A-Za-z0-9]+", "-", variant).strip("-")
+    nbformat.write(nb, out_dir / (path.stem + suffix + path.suffix))
     if store and run.ok:
         nbformat.write(nb, path)
     return run
@@ -191,13 +296,14 @@ def execute(path: Path, store: bool = False, out_dir: Path | None = None) -> Run
 
 def report_table(runs: list[Run]) -> str:
     lines = [f"{'notebook':<36} {'ok':<3} {'wall s':>7} {'peak RSS MB':>11} {'1st chart s':>11} "
-             f"{'images':>6} {'checks ✔/–/✘':>13}"]
+             f"{'images':>6} {'checks ✔/–/✘/○':>15}  variant"]
     for r in runs:
         s = r.summary()
         first = "-" if r.first_image_s is None else f"{r.first_image_s:.1f}"
         lines.append(f"{r.notebook:<36} {'✔' if r.ok else '✘':<3} {r.wall_s:>7.1f} {r.peak_rss_mb:>11.0f} "
                      f"{first:>11} {r.images:>6} "
-                     f"{s['checks_passed']:>5}/{s['checks_skipped']}/{s['checks_failed']}")
+                     f"{s['checks_passed']:>5}/{s['checks_skipped']}/{s['checks_failed']}/{s['checks_unanswered']:<4}"
+                     f"  {r.variant}")
     return "\n".join(lines)
 
 

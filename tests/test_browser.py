@@ -264,11 +264,6 @@ def run_welcome(sync_api, executable: str, workdir: Path, code_cells: int) -> di
             browser.close()
 
 
-def only_failed_checks(errors: list[str]) -> bool:
-    """True if every error shown is a check that missed its tolerance (a measurement, not a breakage)."""
-    return bool(errors) and all(e.lstrip().startswith("org.parlab.check.CheckFailedException") for e in errors)
-
-
 def test_welcome_runs_in_jupyterlab_in_chromium(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed "
                                    "(pip install -r requirements.txt)")
@@ -278,13 +273,8 @@ def test_welcome_runs_in_jupyterlab_in_chromium(tmp_path):
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
 
+    # a failed check shows a ✘ line, not an error (the notebook tests judge the checks): any error is a breakage
     shown = run_welcome(sync_api, executable, tmp_path / "run1", code_cells)
-    if only_failed_checks(shown["errors"]):
-        # a timing claim missed on a busy machine: the notebook tests judge the checks; this test judges
-        # the browser path, so it gives the measurement one more chance in a fresh kernel
-        print(f"\n{NOTEBOOK}: a check failed in the browser, running it once more:\n  " +
-              "\n  ".join(e.splitlines()[0] for e in shown["errors"]))
-        shown = run_welcome(sync_api, executable, tmp_path / "run2", code_cells)
 
     assert not shown["errors"], f"{NOTEBOOK} shows error output in the browser:\n" + "\n---\n".join(shown["errors"])
     prompts = shown["prompts"]

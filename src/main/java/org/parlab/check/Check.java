@@ -1,7 +1,9 @@
 package org.parlab.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -10,14 +12,19 @@ import org.parlab.kernel.Notebook;
 /**
  * Checks a claim a notebook makes against a number it measured, and reports it twice over: one line for
  * the student ({@code ✔ name = value (expected …)}) and the same as display data of MIME type
- * {@value CheckResult#MIME_TYPE} for tests. A failed check throws {@link CheckFailedException}, so the cell
- * shows an error; a check whose expectation does not apply on this machine is reported as skipped.
+ * {@value CheckResult#MIME_TYPE} for tests. A failed check ({@code ✘}) is shown prominently but does not
+ * throw: a claim that an edit of the parameters made untrue is something to read, and the lesson goes on
+ * (the notebook tests still fail on it). A check whose expectation does not apply on this machine is reported
+ * as skipped, with the reason; a check whose expectation is an exercise's blank answer ({@code Double.NaN})
+ * is reported as unanswered.
  *
  * <pre>{@code
  * import static org.parlab.check.Check.*;
  * import static org.parlab.check.Expect.*;
  * check("gil.cpu.speedup", speedup, atMost(1.1));
  * check("blas.cpu_per_wall", ratio, atLeast(1.4).onlyIf(cores >= 2, "needs at least 2 cores"));
+ * check("ex.speedup", measured, near(myPrediction, 0.25));       // myPrediction = Double.NaN: unanswered
+ * choice("ex.faster", myAnswer, fasterOne, "pool", "threads");  // myAnswer = "": unanswered
  * }</pre>
  *
  * Inside the ParLab kernel the line is the text/plain part of the display data (so it shows once);
@@ -27,23 +34,30 @@ import org.parlab.kernel.Notebook;
 public final class Check {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
     private static final List<CheckResult> RESULTS = new ArrayList<>();
+    private static final String UNANSWERED = "answer the exercise, then run this cell";
 
     private Check() {
     }
 
     /**
-     * Checks {@code measured} against {@code expected} and reports the result.
+     * Checks {@code measured} against {@code expected} and reports the result. A miss is reported as failed
+     * ({@code ✘}), not thrown.
      *
      * @param name     a dotted name such as {@code gil.cpu.speedup} (letters, digits, {@code . _ -})
-     * @param measured the measured number; must be finite
+     * @param measured the measured number; must be finite unless {@code expected} is an unanswered exercise
      * @param expected what it should be, from {@link Expect}
-     * @throws CheckFailedException     if the value misses the expectation
-     * @throws IllegalArgumentException if {@code name} is malformed or {@code measured} is NaN or infinite
+     * @throws IllegalArgumentException if {@code name} is malformed, {@code expected} is null, or
+     *                                  {@code measured} is NaN or infinite
      */
     public static void check(String name, double measured, Expectation expected) {
         requireName(name);
         if (expected == null) {
             throw new IllegalArgumentException("expected must not be null (use e.g. atMost(1.1))");
+        }
+        if (expected.unanswered()) {
+            report(new CheckResult(name, measured, expected.description(), CheckResult.Status.UNANSWERED,
+                    UNANSWERED));
+            return;
         }
         if (!Double.isFinite(measured)) {
             throw new IllegalArgumentException("measured value for check '" + name + "' must be a finite number, got "
@@ -59,9 +73,58 @@ public final class Check {
             r = new CheckResult(name, measured, expected.description(), CheckResult.Status.FAILED, null);
         }
         report(r);
-        if (r.status() == CheckResult.Status.FAILED) {
-            throw new CheckFailedException(r);
+    }
+
+    /**
+     * Checks an exercise's decision against what the measurement decided: passes when {@code answer} names the
+     * same option as {@code measured} (ignoring case and surrounding blanks). A blank or null answer is
+     * reported as unanswered, and so is an answer that is none of the {@code options} (the line lists them).
+     *
+     * <pre>{@code
+     * String myAnswer = "";   // "pool" or "threads": which one finishes first?
+     * choice("primer.ex.faster", myAnswer, poolMs < threadsMs ? "pool" : "threads", "pool", "threads");
+     * }</pre>
+     *
+     * @param name     a dotted name, as for {@link #check}
+     * @param answer   the student's answer, one of {@code options}
+     * @param measured the option the measurement picked; must be one of {@code options}
+     * @param options  the possible answers, at least two, none blank
+     * @throws IllegalArgumentException if {@code name} is malformed, fewer than two options are given, an option
+     *                                  is blank, or {@code measured} is not one of them
+     */
+    public static void choice(String name, String answer, String measured, String... options) {
+        requireName(name);
+        if (options == null || options.length < 2) {
+            throw new IllegalArgumentException("options must list at least two possible answers for check '"
+                    + name + "'");
         }
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String o : options) {
+            if (o == null || o.isBlank()) {
+                throw new IllegalArgumentException("options of check '" + name + "' must not be blank");
+            }
+            byKey.put(key(o), o.strip());
+        }
+        String choices = String.join(", ", byKey.values().stream().map(o -> "\"" + o + "\"").toList());
+        if (measured == null || !byKey.containsKey(key(measured))) {
+            throw new IllegalArgumentException("measured must be one of " + choices + " for check '" + name
+                    + "', got: " + measured);
+        }
+        String truth = byKey.get(key(measured));
+        if (answer == null || answer.isBlank()) {
+            report(new CheckResult(name, Double.NaN, truth, CheckResult.Status.UNANSWERED,
+                    UNANSWERED + " (one of " + choices + ")", null));
+            return;
+        }
+        String given = byKey.get(key(answer));
+        if (given == null) {
+            report(new CheckResult(name, Double.NaN, truth, CheckResult.Status.UNANSWERED,
+                    "\"" + answer.strip() + "\" is not one of " + choices + ": answer with one of them, then run"
+                            + " this cell", null));
+            return;
+        }
+        report(new CheckResult(name, Double.NaN, truth,
+                given.equals(truth) ? CheckResult.Status.PASSED : CheckResult.Status.FAILED, null, given));
     }
 
     /** Checks a boolean claim: passes when {@code condition} is true (reported as 1 or 0). */
@@ -92,9 +155,19 @@ public final class Check {
         synchronized (Check.class) {
             RESULTS.add(r);
         }
-        if (!Notebook.displayMime(Map.of(CheckResult.MIME_TYPE, r.toJson(), "text/plain", r.line()))) {
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put(CheckResult.MIME_TYPE, r.toJson());
+        bundle.put("text/plain", r.line());
+        if (r.html() != null) {
+            bundle.put("text/html", r.html());
+        }
+        if (!Notebook.displayMime(bundle)) {
             System.out.println(r.line());
         }
+    }
+
+    private static String key(String option) {
+        return option.strip().toLowerCase(Locale.ROOT);
     }
 
     private static void requireName(String name) {

@@ -5,6 +5,11 @@ import org.parlab.Numbers;
 /**
  * Factories for {@link Expectation}s, meant to be statically imported:
  * {@code check("gil.cpu.speedup", speedup, atMost(1.1))}.
+ *
+ * <p>Exercises: a bound that is {@code Double.NaN} is an answer the student has not given yet. The check then
+ * reports {@linkplain CheckResult.Status#UNANSWERED unanswered} instead of judging, so an exercise can ship
+ * as {@code double myPrediction = Double.NaN;} with {@code check("ex.speedup", measured, near(myPrediction,
+ * 0.25))} below it. Infinite bounds are still refused.
  */
 public final class Expect {
     private Expect() {
@@ -12,30 +17,45 @@ public final class Expect {
 
     /** value ≤ {@code limit}. */
     public static Expectation atMost(double limit) {
+        if (Double.isNaN(limit)) {
+            return Expectation.unanswered("≤ your answer");
+        }
         requireFinite("limit", limit);
         return new Expectation("≤ " + Numbers.format(limit), v -> v <= limit, null);
     }
 
     /** value ≥ {@code limit}. */
     public static Expectation atLeast(double limit) {
+        if (Double.isNaN(limit)) {
+            return Expectation.unanswered("≥ your answer");
+        }
         requireFinite("limit", limit);
         return new Expectation("≥ " + Numbers.format(limit), v -> v >= limit, null);
     }
 
     /** value &lt; {@code limit}. */
     public static Expectation lessThan(double limit) {
+        if (Double.isNaN(limit)) {
+            return Expectation.unanswered("< your answer");
+        }
         requireFinite("limit", limit);
         return new Expectation("< " + Numbers.format(limit), v -> v < limit, null);
     }
 
     /** value &gt; {@code limit}. */
     public static Expectation greaterThan(double limit) {
+        if (Double.isNaN(limit)) {
+            return Expectation.unanswered("> your answer");
+        }
         requireFinite("limit", limit);
         return new Expectation("> " + Numbers.format(limit), v -> v > limit, null);
     }
 
     /** {@code low} ≤ value ≤ {@code high}. */
     public static Expectation between(double low, double high) {
+        if (Double.isNaN(low) || Double.isNaN(high)) {
+            return Expectation.unanswered("in your range");
+        }
         requireFinite("low", low);
         requireFinite("high", high);
         if (low > high) {
@@ -51,6 +71,12 @@ public final class Expect {
      * @param relTol e.g. 0.1 for ±10 %; must be in (0, 10]
      */
     public static Expectation near(double target, double relTol) {
+        if (Double.isNaN(target)) {
+            if (!(relTol > 0 && relTol <= 10)) {
+                throw new IllegalArgumentException("relTol must be in (0, 10], got " + relTol);
+            }
+            return Expectation.unanswered("≈ your answer ± " + Numbers.format(100 * relTol) + " %");
+        }
         requireFinite("target", target);
         if (!(relTol > 0 && relTol <= 10)) {
             throw new IllegalArgumentException("relTol must be in (0, 10], got " + relTol);
@@ -63,6 +89,9 @@ public final class Expect {
 
     /** value equals {@code expected} exactly (for counts and other integers). */
     public static Expectation exactly(double expected) {
+        if (Double.isNaN(expected)) {
+            return Expectation.unanswered("= your answer");
+        }
         requireFinite("expected", expected);
         return new Expectation("= " + Numbers.format(expected), v -> v == expected, null);
     }

@@ -14,15 +14,34 @@ public final class Expectation {
     private final String description;
     private final DoublePredicate test;
     private final String skipReason; // null: applies
+    private final boolean unanswered; // a bound is an exercise's answer that is still NaN
     /** How far back {@link #whenCoresFree} looks for other programs' work: about the longest measurement. */
     static final java.time.Duration LOOKBACK = java.time.Duration.ofSeconds(30);
     /** Measures what n threads get; replaced in tests, which cannot make two vCPUs share a core on demand. */
     static java.util.function.IntFunction<org.parlab.CoreCapacity> capacityProbe = org.parlab.CoreCapacity::measure;
 
     Expectation(String description, DoublePredicate test, String skipReason) {
+        this(description, test, skipReason, false);
+    }
+
+    private Expectation(String description, DoublePredicate test, String skipReason, boolean unanswered) {
         this.description = Objects.requireNonNull(description, "description");
         this.test = Objects.requireNonNull(test, "test");
         this.skipReason = skipReason;
+        this.unanswered = unanswered;
+    }
+
+    /** An expectation built from an exercise's answer that is still blank ({@code Double.NaN}). */
+    static Expectation unanswered(String description) {
+        return new Expectation(description, v -> false, null, true);
+    }
+
+    /**
+     * True when a bound of this expectation is an exercise's answer that is still {@code Double.NaN}: the check
+     * reports the exercise as unanswered instead of judging it.
+     */
+    public boolean unanswered() {
+        return unanswered;
     }
 
     /** Does {@code value} meet this expectation? */
@@ -55,7 +74,7 @@ public final class Expectation {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason must say why the check would not apply, got: " + reason);
         }
-        if (condition || skipReason != null) {
+        if (condition || skipReason != null || unanswered) {
             return this;
         }
         return new Expectation(description, test, reason);
@@ -79,7 +98,7 @@ public final class Expectation {
         if (needed < 1) {
             throw new IllegalArgumentException("needed must be at least 1 core, got " + needed);
         }
-        if (skipReason != null) {
+        if (skipReason != null || unanswered) {
             return this;
         }
         int cores = Runtime.getRuntime().availableProcessors();
