@@ -86,9 +86,8 @@ public final class ParLabExtension implements Extension {
                 .preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
                 .register((plot, ctx) -> {
-                    Chart<?, ?> chart = plot.chart();
-                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64Png(chart));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> ChartImages.describe(chart));
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> Base64.getEncoder().encodeToString(plot.png()));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, plot::describe);
                 });
         renderer.createRegistration(Relation.class)
                 .preferring(MIMEType.TEXT_HTML)
