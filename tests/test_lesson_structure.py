@@ -31,7 +31,7 @@ def read(path):
     return nbformat.read(path, as_version=4)
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_first_code_cell_is_the_parameter_cell_with_sweeps(path):
     nb = read(path)
     cell = nbexec.parameter_cell(nb)
