@@ -59,7 +59,7 @@ import tech.tablesaw.columns.Column;
  *     in powers of two (1, 2, 4, 8 …), which is how thread counts are usually chosen.</li>
  * <li><b>Linear axes start at zero</b>, so the height of a point or bar is proportional to its value;
  *     {@link #yFromData()} lets the axis start at the data, for a chart whose text says why.</li>
- * <li><b>Bars on a log axis</b> start at the power of ten at or below the smallest bar (a decade lower when
+ * <li><b>Bars on a log axis</b> start at the power of ten at or below the smallest bar (at half of it when
  *     that bar would be almost flat), never at an arbitrary 0.1.</li>
  * <li><b>At most five series in one panel</b>: more are split into panels of at most five (or by a column
  *     with {@link #panels}), side by side with the same y range, so colours stay distinguishable.</li>
@@ -438,10 +438,14 @@ public final class Plot {
         return whole.isEmpty() ? "" : Numbers.format(Math.pow(2, Long.parseLong(whole)));
     }
 
-    /** Where bars on a log axis start: the power of ten at or below the smallest bar, a decade lower if flat. */
+    /**
+     * Where bars on a log axis start: the power of ten at or below the smallest bar, or half of it when that
+     * bar would be almost flat (a ratio of exactly 1 would have no height at 1, and a whole decade lower
+     * would make every bar look alike).
+     */
     static double logBarBase(double min) {
         double base = Math.pow(10, Math.floor(Math.log10(min)));
-        return min / base < 1.5 ? base / 10 : base;
+        return min / base < 1.5 ? base / 2 : base;
     }
 
     /** How the x axis of a line chart is drawn: as data, whole numbers, or powers of two (log₂). */

@@ -88,9 +88,20 @@ class PlotRulesTest {
     @Test
     void barsOnALogAxisStartAtTheDecadeBelowTheSmallestBar() {
         assertEquals(1.0, Plot.logBarBase(1.7), 1e-12);
-        assertEquals(0.1, Plot.logBarBase(1.2), 1e-12, "a bar just above a power of ten would be flat");
+        assertEquals(0.5, Plot.logBarBase(1.2), 1e-12, "a bar just above a power of ten would be flat");
+        assertEquals(0.5, Plot.logBarBase(1.0), 1e-12, "a ratio of exactly 1 still shows");
         assertEquals(10.0, Plot.logBarBase(35), 1e-12);
         assertEquals(0.01, Plot.logBarBase(0.05), 1e-12);
+        List<Bar> ratios = new ArrayList<>();
+        String[] langs = {"C++", "Rust", "C", "Fortran", "Julia", "C#", "Go", "JavaScript", "Java", "PHP", "Lua",
+            "Ruby", "Python 3", "Perl"};
+        double[] x = {1, 1.3, 1.6, 1.7, 1.7, 3.8, 4.5, 4.9, 5, 28, 104, 200, 220, 560};
+        for (int i = 0; i < langs.length; i++) {
+            ratios.add(new Bar(langs[i], x[i]));
+        }
+        render("log-bars-ratios", Plot.bar(ratios, "language", "seconds").logY()
+                .title("Benchmarks Game mandelbrot, 2022-05: time relative to the fastest program (log scale)")
+                .yLabel("× the fastest"), 720, 420);
         List<Bar> bars = List.of(new Bar("C", 1.7), new Bar("Java", 3.9), new Bar("Python", 290));
         CategoryChart c = (CategoryChart) Plot.bar(bars, "language", "seconds").logY().chart();
         assertEquals(1.0, c.getStyler().getYAxisMin(), 1e-12);
