@@ -134,7 +134,18 @@ def build_spec(java: Path, opts: list[str]) -> dict:
     # the Python that runs Jupyter: lessons that compare with CPython run it (org.parlab.gil.CPython)
     spec["env"]["PARLAB_PYTHON"] = sys.executable
     spec["metadata"]["parlab_version"] = project_version()
+    spec["metadata"]["parlab_java"] = str(java)
     return spec
+
+
+def launched(spec: dict) -> dict:
+    """The spec as installed: on POSIX systems the JVM starts through kernel/launch.sh, which sizes the native
+    thread pools (OpenBLAS, OpenMP) to the container's CPU quota before their libraries load."""
+    if os.name != "posix":
+        return spec
+    out = dict(spec)
+    out["argv"] = ["/bin/sh", str(KERNEL_DIR / "launch.sh")] + list(spec["argv"])
+    return out
 
 
 TRAINING_CELLS = [
@@ -271,13 +282,13 @@ def main() -> None:
         shutil.copy2(resources / "jjava.jar", d / "jjava.jar")
         for logo in resources.glob("logo-*.png"):
             shutil.copy2(logo, d / logo.name)
-        (d / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
+        (d / "kernel.json").write_text(json.dumps(launched(spec), indent=2) + "\n", encoding="utf-8")
         dest = KernelSpecManager().install_kernel_spec(str(d), args.name, prefix=args.prefix)
     cds = None
     if not args.no_cds and args.debug_port is None:  # (a training run would open the debugger's port)
         # trained on the installed jjava.jar: the archive records the class path, and a different one voids it
         cds = with_cds(spec, args.name, Path(dest))
-        (Path(dest) / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
+        (Path(dest) / "kernel.json").write_text(json.dumps(launched(spec), indent=2) + "\n", encoding="utf-8")
     print(f"installed kernel '{args.name}' ({spec['display_name']}) in {dest}")
     if cds:
         print(f"  {cds}")

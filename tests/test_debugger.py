@@ -66,9 +66,10 @@ def test_debug_kernel_is_named_and_listens(debug_kernel):
 def test_jdb_attaches_lists_threads_and_detaches(debug_kernel):
     port, spec, client = debug_kernel
     run_cell(client, 'String marker = "before the debugger";')
-    jdb = Path(spec["argv"][0]).with_name("jdb")
+    java = spec["metadata"]["parlab_java"]
+    jdb = Path(java).with_name("jdb")
     if not jdb.exists():
-        pytest.skip(f"no jdb next to {spec['argv'][0]} (a JRE without the JDK tools)")
+        pytest.skip(f"no jdb next to {java} (a JRE without the JDK tools)")
     out = subprocess.run([str(jdb), "-attach", f"127.0.0.1:{port}"], input="threads\nquit\n",
                          capture_output=True, text=True, timeout=60)
     text = out.stdout + out.stderr

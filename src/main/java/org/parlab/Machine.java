@@ -23,9 +23,19 @@ import tech.tablesaw.api.Table;
  * @param cores         processors available to the JVM (respects container limits)
  * @param maxHeapBytes  the heap cap ({@code -Xmx})
  * @param physicalBytes memory of the machine or container, or -1 if unknown
+ * @param onlineCpus    CPUs the operating system has online (a container's CPU quota does not change them),
+ *                      or -1 if unknown
+ * @param cpuQuota      the container's CPU quota in CPUs (e.g. 1.5) where it is below the online CPUs and
+ *                      the kernel's launcher sized the native pools to it, else {@code NaN}
  */
 public record Machine(String javaVersion, String javaVendor, String os, String arch, String cpuModel, int cores,
-                      long maxHeapBytes, long physicalBytes) {
+                      long maxHeapBytes, long physicalBytes, int onlineCpus, double cpuQuota) {
+
+    /** A machine whose online CPUs and quota are not known (tests, other platforms). */
+    public Machine(String javaVersion, String javaVendor, String os, String arch, String cpuModel, int cores,
+                   long maxHeapBytes, long physicalBytes) {
+        this(javaVersion, javaVendor, os, arch, cpuModel, cores, maxHeapBytes, physicalBytes, -1, Double.NaN);
+    }
 
     /** Reads the current machine. */
     public static Machine current() {
@@ -36,7 +46,47 @@ public record Machine(String javaVersion, String javaVendor, String os, String a
         return new Machine(Runtime.version().toString(), System.getProperty("java.vendor", "unknown"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), readCpuModel(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory(), physical);
+                Runtime.getRuntime().maxMemory(), physical, readOnlineCpus(), readQuota());
+    }
+
+    /**
+     * True when the container's CPU quota is below the CPUs online: the JVM then sees the quota as its cores,
+     * while native libraries that count online CPUs would start a thread for each of them (the kernel's
+     * launcher, {@code kernel/launch.sh}, sizes OpenBLAS's and OpenMP's pools to the quota for that reason).
+     */
+    public boolean quotaLimited() {
+        return Double.isFinite(cpuQuota);
+    }
+
+    private static double readQuota() {
+        String q = System.getenv("PARLAB_CPU_QUOTA");
+        try {
+            double v = q == null ? Double.NaN : Double.parseDouble(q.trim());
+            return v > 0 ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Counts the CPUs in /sys/devices/system/cpu/online ("0-1,4" is three), or -1. */
+    static int readOnlineCpus() {
+        try {
+            return parseCpuList(Files.readString(Path.of("/sys/devices/system/cpu/online")));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static int parseCpuList(String list) {
+        int n = 0;
+        for (String part : list.trim().split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] range = part.trim().split("-");
+            n += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
+        }
+        return n;
     }
 
     /**
@@ -57,9 +107,12 @@ public record Machine(String javaVersion, String javaVendor, String os, String a
     public Table toTable() {
         return Table.create("machine",
                 StringColumn.create("property", List.of("Java", "JVM vendor", "OS", "architecture", "CPU",
-                        "cores", "max heap", "memory")),
+                        "cores", "max heap", "memory", "CPUs online", "CPU quota")),
                 StringColumn.create("value", List.of(javaVersion, javaVendor, os, arch, cpuModel,
-                        Integer.toString(cores), gib(maxHeapBytes), physicalBytes < 0 ? "unknown" : gib(physicalBytes))));
+                        Integer.toString(cores), gib(maxHeapBytes), physicalBytes < 0 ? "unknown" : gib(physicalBytes),
+                        onlineCpus < 0 ? "unknown" : Integer.toString(onlineCpus),
+                        quotaLimited() ? String.format(Locale.ROOT, "%.2f CPUs (native pools sized to %d)", cpuQuota,
+                                (int) Math.ceil(cpuQuota)) : "none below the CPUs online")));
     }
 
     private static String gib(long bytes) {
