@@ -128,6 +128,42 @@ public final class Speedups extends AbstractList<Speedup> implements RandomAcces
     }
 
     /**
+     * One row of the simulator next to CPython ({@link #sideBySide}).
+     *
+     * @param workload         the workload's name
+     * @param threads          number of threads
+     * @param simulatorWithGil the simulator's speed-up with the GIL
+     * @param cpython          CPython's speed-up
+     * @param javaWithoutGil   the speed-up of plain Java threads (the simulator without the GIL)
+     */
+    public record SideBySide(String workload, int threads, double simulatorWithGil, double cpython,
+                             double javaWithoutGil) {
+    }
+
+    /**
+     * These (simulator) speed-ups next to {@code cpython}'s: one row for every CPython speed-up measured with the
+     * GIL for which this collection holds the same workload and thread count both with and without the GIL; a
+     * count measured on one side only is left out (no row, no exception).
+     *
+     * @throws IllegalArgumentException if {@code cpython} is null
+     */
+    public List<SideBySide> sideBySide(Collection<? extends Speedup> cpython) {
+        if (cpython == null) {
+            throw new IllegalArgumentException("cpython must not be null (use Speedups.of() for none)");
+        }
+        List<SideBySide> rows = new ArrayList<>();
+        for (Speedup c : cpython) {
+            OptionalDouble with = c.gil() ? at(c.workload(), true, c.threads()) : OptionalDouble.empty();
+            OptionalDouble without = at(c.workload(), false, c.threads());
+            if (with.isPresent() && without.isPresent()) {
+                rows.add(new SideBySide(c.workload(), c.threads(), with.getAsDouble(), c.speedup(),
+                        without.getAsDouble()));
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    /**
      * One chart point: a speed-up of one series at a number of threads ({@link #chartPoints}).
      *
      * @param series  the line's label

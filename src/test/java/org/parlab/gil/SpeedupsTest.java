@@ -67,6 +67,17 @@ class SpeedupsTest {
     }
 
     @Test
+    void sideBySideMatchesWhatBothSidesMeasured() {
+        Speedups cpython = Speedups.of(new Speedup("CPU-bound", true, 3, 90, 100, 0.9, "CPU-bound, CPython"),
+                new Speedup("CPU-bound", true, 2, 90, 100, 0.9, "CPU-bound, CPython"),
+                new Speedup("CPU-bound", false, 3, 190, 100, 1.9, "CPU-bound, CPython free-threaded"));
+        List<Speedups.SideBySide> rows = ROWS.sideBySide(cpython);
+        assertEquals(List.of(new Speedups.SideBySide("CPU-bound", 3, 0.9, 0.9, 1.9)), rows);
+        assertTrue(ROWS.sideBySide(Speedups.of()).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> ROWS.sideBySide(null));
+    }
+
+    @Test
     void chartPointsHoldTheWorkloadsSeriesAndTheIdealLine() {
         List<Speedups.Point> points = ROWS.chartPoints("CPU-bound", "ideal: min(threads, 2 cores)", n -> Math.min(n, 2));
         assertEquals(6, points.size());
