@@ -1,5 +1,9 @@
 package org.parlab.gil;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * A simulator of CPython's global interpreter lock (GIL), for comparing "interpreted" threads that must share
  * one lock with plain Java threads that need none.
@@ -14,7 +18,80 @@ package org.parlab.gil;
  * it); nothing in it imitates a measured number.
  */
 public final class Gil {
+    /** Most threads a lesson may ask for in one measurement ({@link #requireThreads}). */
+    public static final int MAX_LESSON_THREADS = 16;
+
     private Gil() {
+    }
+
+    /**
+     * Refuses a lesson's list of thread counts up front unless it holds 1 to {@value #MAX_LESSON_THREADS}
+     * distinct counts, each between 1 and {@value #MAX_LESSON_THREADS}: more threads than that only queue for the
+     * lock (with the GIL) or for the cores (without it), and make a lesson run for minutes.
+     *
+     * @param name   the parameter's name, for the message (e.g. {@code "THREADS"})
+     * @param counts the thread counts
+     * @return the counts, ascending (a copy)
+     * @throws IllegalArgumentException naming the parameter and its values when they are out of range
+     */
+    public static int[] requireThreads(String name, int[] counts) {
+        String what = name == null || name.isBlank() ? "threads" : name;
+        if (counts == null || counts.length == 0) {
+            throw new IllegalArgumentException(what + " must list at least one thread count (1-" + MAX_LESSON_THREADS
+                    + "), got " + (counts == null ? "null" : "{}"));
+        }
+        int[] sorted = counts.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] < 1 || sorted[i] > MAX_LESSON_THREADS) {
+                throw new IllegalArgumentException(what + " = " + Arrays.toString(counts) + ": every count must be"
+                        + " between 1 and " + MAX_LESSON_THREADS + " threads, got " + sorted[i]);
+            }
+            if (i > 0 && sorted[i] == sorted[i - 1]) {
+                throw new IllegalArgumentException(what + " = " + Arrays.toString(counts) + " lists " + sorted[i]
+                        + " threads twice; list each count once");
+            }
+        }
+        return sorted;
+    }
+
+    /**
+     * Refuses a duration parameter up front unless {@code minMs ≤ value ≤ maxMs} milliseconds.
+     *
+     * @param name  the parameter's name, for the message (e.g. {@code "CPU_WORK"})
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the parameter, its value and the range
+     */
+    public static Duration requireMillis(String name, Duration value, double minMs, double maxMs) {
+        String what = name == null || name.isBlank() ? "duration" : name;
+        if (!(minMs >= 0) || !(maxMs >= minMs)) {
+            throw new IllegalArgumentException("the range of " + what + " must have 0 <= minMs <= maxMs, got "
+                    + minMs + " and " + maxMs);
+        }
+        double ms = value == null ? Double.NaN : value.toNanos() / 1e6;
+        if (!(ms >= minMs && ms <= maxMs)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be between %s and %s ms, got %s",
+                    what, fmt(minMs), fmt(maxMs), value == null ? "null" : fmt(ms) + " ms"));
+        }
+        return value;
+    }
+
+    /**
+     * Refuses a count parameter up front unless {@code min ≤ value ≤ max}.
+     *
+     * @return {@code value}
+     * @throws IllegalArgumentException naming the parameter, its value and the range
+     */
+    public static int requireCount(String name, int value, int min, int max) {
+        String what = name == null || name.isBlank() ? "count" : name;
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    private static String fmt(double ms) {
+        return ms == Math.rint(ms) ? Long.toString((long) ms) : String.format(Locale.ROOT, "%.3g", ms);
     }
 
     /** A simulation of {@code workload}: by default 2 threads, with the GIL, a 5 ms switch interval. */

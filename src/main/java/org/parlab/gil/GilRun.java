@@ -55,6 +55,32 @@ public record GilRun(String workload, boolean gil, int threads, boolean serial, 
         return overlaps;
     }
 
+    /** Total time some thread held the lock, in ms (0 without the GIL). */
+    public double holdingMs() {
+        return holds().stream().mapToDouble(Segment::durationMs).sum();
+    }
+
+    /**
+     * Where the time of a run went, for a table: its wall time split into time when some thread held the lock
+     * and the rest ({@code gapMs}: the lock free or changing hands), with its switches and drop requests.
+     *
+     * @param run          a label, e.g. {@code "2 threads sharing the GIL"}
+     * @param wallMs       the run's wall time, in ms
+     * @param holdingMs    time some thread held the lock, in ms
+     * @param gapMs        {@code wallMs - holdingMs}
+     * @param switches     times the lock passed to a different thread
+     * @param dropRequests times a waiting thread asked the holder to drop the lock
+     */
+    public record Breakdown(String run, double wallMs, double holdingMs, double gapMs, long switches,
+                            long dropRequests) {
+    }
+
+    /** This run's {@link Breakdown}, labelled {@code label}. */
+    public Breakdown breakdown(String label) {
+        double holding = holdingMs();
+        return new Breakdown(label, wallMs, holding, wallMs - holding, switches, dropRequests);
+    }
+
     /** Median length of a lock hold in ms (0 without the GIL). */
     public double medianHoldMs() {
         double[] d = holds().stream().mapToDouble(Segment::durationMs).sorted().toArray();

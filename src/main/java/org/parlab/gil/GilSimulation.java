@@ -175,6 +175,35 @@ public final class GilSimulation {
                 workload.name() + (gil ? ", with GIL" : ", without GIL"));
     }
 
+    /**
+     * Measures {@link #speedup(int)} at each of {@code threads} thread counts, with the GIL and then without
+     * it (the same switch interval and workload), in that order.
+     *
+     * <pre>{@code
+     * Speedups cpu = Gil.simulate(Workload.cpuBound(CPU_WORK)).switchInterval(SWITCH_INTERVAL).speedups(3, THREADS);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException unless 1 ≤ {@code repeats} ≤ 100 and {@code threads} holds at least one
+     *                                  count, each in [1, {@value #MAX_THREADS}]
+     */
+    public Speedups speedups(int repeats, int... threads) {
+        if (threads == null || threads.length == 0) {
+            throw new IllegalArgumentException("threads must hold at least one thread count");
+        }
+        for (int n : threads) {
+            threads(n);  // validates
+        }
+        if (repeats < 1 || repeats > 100) {
+            throw new IllegalArgumentException("repeats must be in [1, 100], got " + repeats);
+        }
+        List<Speedup> rows = new ArrayList<>();
+        for (int n : threads) {
+            rows.add(threads(n).withGil().speedup(repeats));
+            rows.add(threads(n).withoutGil().speedup(repeats));
+        }
+        return Speedups.of(rows);
+    }
+
     private GilRun execute(boolean serially) {
         long start = System.nanoTime();
         GilLock lock = gil ? new GilLock(switchInterval.toNanos(), start) : null;

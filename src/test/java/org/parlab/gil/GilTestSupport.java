@@ -30,7 +30,7 @@ final class GilTestSupport {
     /**
      * A CPU-bound workload that runs interpreted bytecodes until its thread has used {@code cpu} of CPU time. Unlike
      * {@link Workload#cpuBound(Duration)} its size does not depend on the one-off calibration of
-     * {@code Interpreter.bytecodesPerMs()}, which under-estimates the speed (by up to 3× here) when the machine is
+     * {@code Interpreter.bytecodesPerMs()}, which under-estimates the speed (the fastest window is slowed too) when the machine is
      * busy while it runs; falls back to {@code cpuBound} where thread CPU time cannot be measured.
      */
     static Workload cpuTimeBound(Duration cpu) {
