@@ -2,6 +2,7 @@ package org.parlab.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.parlab.chart.Plot;
 import org.parlab.table.Tables;
@@ -31,6 +32,16 @@ public record ScalingResult(String label, int cores, List<ScalingPoint> points) 
     /** Speed-up with {@code workers} workers over the serial baseline. */
     public double speedup(int workers) {
         return at(workers).speedup();
+    }
+
+    /**
+     * The parallel point (workers ≥ 2) with the most workers not above {@code maxWorkers}, or empty when no
+     * parallel count that small was measured. Lets a notebook ask for "the run with as many workers as cores"
+     * whatever worker counts its parameters chose, instead of a lookup that throws.
+     */
+    public Optional<ScalingPoint> largestUpTo(int maxWorkers) {
+        return points.stream().filter(p -> p.workers() >= 2 && p.workers() <= maxWorkers)
+                .max(java.util.Comparator.comparingInt(ScalingPoint::workers));
     }
 
     /** Parallel efficiency with {@code workers} workers: speed-up / workers. */

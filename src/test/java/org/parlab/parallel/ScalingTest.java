@@ -27,6 +27,10 @@ class ScalingTest {
         assertEquals(r.speedup(2) / 2, r.efficiency(2), 1e-12);
         assertEquals(3, r.toTable().rowCount());
         assertTrue(r.plot().png().length > 1000);
+        assertEquals(3, r.largestUpTo(3).orElseThrow().workers());
+        assertEquals(2, r.largestUpTo(2).orElseThrow().workers());
+        assertEquals(3, r.largestUpTo(100).orElseThrow().workers());
+        assertTrue(r.largestUpTo(1).isEmpty(), "the serial baseline is not a parallel point");
     }
 
     @Test

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each piece is a chain of dependent multiplications (the logistic map), not a sum of square roots: when two
  * vCPUs are the hyperthreads of one physical core they share its one square-root unit, and two threads of
- * square roots then go no faster than one (seen on the two-vCPU build machine in about 6 % of tries, with
- * nothing else running; see {@link org.parlab.CoreCapacity}). The multiplication chain keeps 1.7–1.9× there.
+ * square roots then go no faster than one (see {@link org.parlab.CoreCapacity}), while a chain of dependent
+ * multiplications leaves most of a core's units idle and shares a physical core well.
  */
 class SpeedupIntegrationTest {
     private static final int PIECES = 64;
