@@ -218,8 +218,8 @@ public final class Profiler {
     private static volatile boolean samplerReady;
 
     /**
-     * The first recording in a JVM starts JFR, and its sampler took its first sample only after a short profiled
-     * cell had ended (0 samples, in CI). Once per JVM: record a busy spin until JFR delivers execution samples
+     * The first recording in a JVM starts JFR, and its sampler can take its first sample only after a short
+     * profiled cell has ended (a profile without samples). Once per JVM: record a busy spin until JFR delivers execution samples
      * (at most 5 tries of 150 ms).
      */
     static void warmUpSampler() {
