@@ -16,15 +16,32 @@ import tech.tablesaw.api.Table;
  * @param wallMs          how long the code ran, in milliseconds
  * @param sites           allocation sites, most bytes first
  * @param value           what the code returned, or null
+ * @param retainedBytes   heap bytes still reachable after the code ran, garbage collected before and after (what
+ *                        a leak grows; negative if the code freed memory), or {@link #NOT_MEASURED} (see
+ *                        {@link Allocations#profileRetained})
  */
 public record AllocationProfile(long allocatedBytes, long heapBeforeBytes, long heapPeakBytes, double wallMs,
-        List<AllocationSite> sites, Object value) {
+        List<AllocationSite> sites, Object value, long retainedBytes) {
     /** Validates and copies. */
     public AllocationProfile {
         if (sites == null) {
             throw new IllegalArgumentException("sites must not be null");
         }
         sites = List.copyOf(sites);
+    }
+
+    /** {@link #retainedBytes()} of a profile that did not measure it. */
+    public static final long NOT_MEASURED = Long.MIN_VALUE;
+
+    /** A profile without a retained-bytes measurement ({@link #retainedBytes()} is {@link #NOT_MEASURED}). */
+    public AllocationProfile(long allocatedBytes, long heapBeforeBytes, long heapPeakBytes, double wallMs,
+            List<AllocationSite> sites, Object value) {
+        this(allocatedBytes, heapBeforeBytes, heapPeakBytes, wallMs, sites, value, NOT_MEASURED);
+    }
+
+    /** Whether {@link #retainedBytes()} was measured. */
+    public boolean retainedMeasured() {
+        return retainedBytes != NOT_MEASURED;
     }
 
     /** How far the heap grew above its level at the start: peak − before, at least 0. */
@@ -66,8 +83,9 @@ public record AllocationProfile(long allocatedBytes, long heapBeforeBytes, long 
     public String summary() {
         String top = sites.isEmpty() ? "" : "; top site: " + sites.get(0).site() + " (" + sites.get(0).objectClass()
                 + ")";
-        return String.format("allocated %s in %.0f ms; peak heap %s, increment %s%s", mb(allocatedBytes), wallMs,
-                mb(heapPeakBytes), mb(incrementBytes()), top);
+        String retained = retainedMeasured() ? "; retained " + mb(retainedBytes) : "";
+        return String.format("allocated %s in %.0f ms; peak heap %s, increment %s%s%s", mb(allocatedBytes), wallMs,
+                mb(heapPeakBytes), mb(incrementBytes()), retained, top);
     }
 
     @Override

@@ -40,12 +40,33 @@ public final class Allocations {
      * @throws IllegalStateException    if this JVM cannot count allocated bytes per thread
      */
     public static AllocationProfile profile(Code code) {
+        return profile(code, false);
+    }
+
+    /**
+     * {@link #profile(Code)}, and also the heap bytes the code left reachable: the heap is garbage collected
+     * ({@link System#gc()}) just before the code runs and again after it, and {@link AllocationProfile#retainedBytes()}
+     * is how far the heap in use grew between the two. Memory a cell allocates and drops does not count; memory it
+     * keeps (in a cache, a static list, a variable, or the value it returns) does, so a leak shows as retained bytes that grow each time
+     * the cell runs again. The two collections take time (tens to hundreds of ms, more with a large heap), and
+     * other threads allocating meanwhile blur the number by their share, so leaks worth finding this way are
+     * megabytes, not bytes.
+     *
+     * @throws IllegalArgumentException if {@code code} is null
+     * @throws IllegalStateException    if this JVM cannot count allocated bytes per thread
+     */
+    public static AllocationProfile profileRetained(Code code) {
+        return profile(code, true);
+    }
+
+    private static AllocationProfile profile(Code code, boolean retained) {
         if (code == null) {
             throw new IllegalArgumentException("code must not be null");
         }
         requireCounting();
         Profiler.warmUpSampler(); // JFR started once, so that the allocation samples begin with the code
         List<MemoryPoolMXBean> heap = heapPools();
+        long reachableBefore = retained ? heapAfterCollection() : 0;
         long before = 0;
         for (MemoryPoolMXBean p : heap) {
             before += p.getUsage().getUsed();
@@ -57,6 +78,17 @@ public final class Allocations {
         for (MemoryPoolMXBean p : heap) {
             peak += p.getPeakUsage().getUsed();
         }
+        List<AllocationSite> sites = sites(r, code);
+        long allocated = r.allocatedBytes();
+        double wallMs = r.wallNanos() / 1e6;
+        Object value = r.value();
+        r = null; // the recording's events are garbage now, so they do not count as retained
+        long kept = retained ? heapAfterCollection() - reachableBefore : AllocationProfile.NOT_MEASURED;
+        return new AllocationProfile(allocated, before, Math.max(peak, before), wallMs, sites, value, kept);
+    }
+
+    /** The allocation sites of a recording, most bytes first. */
+    private static List<AllocationSite> sites(Recordings.Result r, Code code) {
         Map<String, long[]> bySite = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
         List<RecordedEvent> samples = new ArrayList<>();
@@ -86,8 +118,13 @@ public final class Allocations {
         List<AllocationSite> sites = new ArrayList<>();
         bySite.forEach((k, v) -> sites.add(new AllocationSite(names.get(k)[0], names.get(k)[1], v[0])));
         sites.sort(Comparator.comparingLong(AllocationSite::bytes).reversed());
-        return new AllocationProfile(r.allocatedBytes(), before, Math.max(peak, before), r.wallNanos() / 1e6, sites,
-                r.value());
+        return sites;
+    }
+
+    /** Heap bytes in use right after a full collection: what is still reachable. */
+    static long heapAfterCollection() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static volatile Object primed;

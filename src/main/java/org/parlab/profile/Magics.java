@@ -29,8 +29,11 @@ import org.parlab.timing.Timing;
  * <li>{@code %%prun [-i interval-ms] [-l rows] [-m method]} (and {@code %prun expression}): profiles once with
  *     {@link Profiler}; prints a summary line and shows the hot-methods table, the hot lines of {@code -m method}
  *     and the flame graph.</li>
- * <li>{@code %%memit [-l rows]} (and {@code %memit expression}): runs once under {@link Allocations#profile};
- *     prints bytes allocated, peak heap and increment, and shows the top allocation sites.</li>
+ * <li>{@code %%memit [-l rows] [-r runs]} (and {@code %memit expression}): runs once under
+ *     {@link Allocations#profile}; prints bytes allocated, peak heap and increment, and shows the top allocation
+ *     sites. With {@code -r}, runs the code that many times under {@link Allocations#profileRetained}, a line per
+ *     run with the bytes it left reachable (retained), so a leak shows as retained memory that grows run after
+ *     run; the sites shown are the last run's.</li>
  * </ul>
  * The code runs on the cell's thread and sees the variables and methods of earlier cells; an exception it throws
  * becomes the cell's error. (JJava's magic parser drops double quotes from a line magic's arguments: put code
@@ -42,12 +45,12 @@ public final class Magics {
     /** Usage of {@code %%prun}. */
     public static final String PRUN_USAGE = "%%prun [-i interval-ms] [-l rows] [-m method]";
     /** Usage of {@code %%memit}. */
-    public static final String MEMIT_USAGE = "%%memit [-l rows]";
+    public static final String MEMIT_USAGE = "%%memit [-l rows] [-r runs]";
 
     static final Map<String, int[]> TIMEIT_NUMBERS = Map.of("r", new int[] {1, 1000}, "n",
             new int[] {1, Bench.MAX_CALLS_PER_SAMPLE}, "w", new int[] {0, 1000});
     static final Map<String, int[]> PRUN_NUMBERS = Map.of("i", new int[] {1, 1000}, "l", new int[] {1, 1000});
-    static final Map<String, int[]> MEMIT_NUMBERS = Map.of("l", new int[] {1, 1000});
+    static final Map<String, int[]> MEMIT_NUMBERS = Map.of("l", new int[] {1, 1000}, "r", new int[] {1, 100});
 
     /** {@code %timeit} warms the code up for at least this long (and at least {@code -w} calls). */
     static final long WARMUP_NANOS = 300_000_000L;
@@ -60,6 +63,7 @@ public final class Magics {
     private static volatile Timing lastTiming;
     private static volatile Profile lastProfile;
     private static volatile AllocationProfile lastAllocations;
+    private static volatile List<AllocationProfile> lastMemitRuns;
 
     private Magics() {
     }
@@ -199,7 +203,22 @@ public final class Magics {
     public static AllocationProfile memit(MagicOptions o, Code code) {
         require("o", o);
         require("code", code);
-        AllocationProfile a = Allocations.profile(code);
+        AllocationProfile a;
+        if (o.numbers().containsKey("r")) {
+            int runs = o.number("r", 1);
+            List<AllocationProfile> all = new java.util.ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                AllocationProfile p = Allocations.profileRetained(code);
+                all.add(p);
+                System.out.printf("run %d: allocated %s, retained %s%n", run, AllocationProfile.mb(p.allocatedBytes()),
+                        AllocationProfile.mb(p.retainedBytes()));
+            }
+            a = all.get(all.size() - 1);
+            lastMemitRuns = List.copyOf(all);
+        } else {
+            a = Allocations.profile(code);
+            lastMemitRuns = List.of(a);
+        }
         lastAllocations = a;
         System.out.println(a.summary());
         System.out.flush();
@@ -222,6 +241,14 @@ public final class Magics {
     /** The result of the last {@code %%memit}. */
     public static AllocationProfile lastAllocations() {
         return requireRun(lastAllocations, "%%memit");
+    }
+
+    /**
+     * Every run of the last {@code %%memit}, first to last: one without {@code -r}, {@code -r} of them with it
+     * (each with its {@link AllocationProfile#retainedBytes()}).
+     */
+    public static List<AllocationProfile> lastMemitRuns() {
+        return requireRun(lastMemitRuns, "%%memit");
     }
 
     private static void require(String name, Object value) {

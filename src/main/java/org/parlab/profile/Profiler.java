@@ -122,11 +122,104 @@ public final class Profiler {
         return new Profile(samples, interval.toNanos() / 1e6, r.wallNanos() / 1e6, r.value());
     }
 
+    /**
+     * Reads the execution samples of a JFR recording written by another JVM, e.g. a whole program profiled from
+     * the command line (the JVM's counterpart of {@code python -m cProfile script.py}):
+     *
+     * <pre>{@code
+     * java -XX:StartFlightRecording=settings=profile,filename=app.jfr -cp classes App
+     * jcmd <pid> JFR.start settings=profile duration=30s filename=app.jfr    // or attach to a running JVM
+     * Profile p = Profiler.read(Path.of("app.jfr"), "main");
+     * }</pre>
+     *
+     * Keeps the samples ({@code jdk.ExecutionSample} and {@code jdk.NativeMethodSample}) of the threads named
+     * {@code thread}, every frame of their stacks; the interval is the recording's own setting for execution
+     * samples (20 ms with JFR's {@code default} settings, 10 ms with {@code profile}), and the wall time is the
+     * span from the first sample to the last.
+     *
+     * @param recording a {@code .jfr} file
+     * @param thread    the Java name of the thread whose samples to keep ({@code "main"} for a program's main
+     *                  thread)
+     * @throws IllegalArgumentException if {@code recording} is null or not a readable file, or {@code thread} is
+     *                                  blank
+     * @throws java.io.UncheckedIOException if the file is not a JFR recording
+     */
+    public static Profile read(java.nio.file.Path recording, String thread) {
+        if (recording == null || !java.nio.file.Files.isReadable(recording)) {
+            throw new IllegalArgumentException("recording must be a readable .jfr file, got " + recording);
+        }
+        if (thread == null || thread.isBlank()) {
+            throw new IllegalArgumentException("thread must name a thread (\"main\" for a program's main thread)");
+        }
+        List<RecordedEvent> events = new ArrayList<>();
+        long samplerId = Long.MIN_VALUE;
+        try (jdk.jfr.consumer.RecordingFile file = new jdk.jfr.consumer.RecordingFile(recording)) {
+            for (jdk.jfr.EventType t : file.readEventTypes()) {
+                if (t.getName().equals("jdk.ExecutionSample")) {
+                    samplerId = t.getId();
+                }
+            }
+            while (file.hasMoreEvents()) {
+                events.add(file.readEvent());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not read the JFR recording " + recording, e);
+        }
+        double intervalMs = Double.NaN;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        List<StackSample> samples = new ArrayList<>();
+        for (RecordedEvent e : events) {
+            String type = e.getEventType().getName();
+            if (type.equals("jdk.ActiveSetting") && e.getLong("id") == samplerId
+                    && e.getString("name").equals("period")) {
+                double ms = periodMs(e.getString("value"));
+                intervalMs = Double.isNaN(ms) ? intervalMs : ms; // the last setting is the one in force
+            }
+            boolean inNative = type.equals("jdk.NativeMethodSample");
+            if (!inNative && !type.equals("jdk.ExecutionSample")) {
+                continue;
+            }
+            jdk.jfr.consumer.RecordedThread t = e.getThread("sampledThread");
+            if (t == null || !thread.equals(t.getJavaName())) {
+                continue;
+            }
+            StackSample s = toSample(thread, e.getStackTrace(), inNative, false, null);
+            if (s != null) {
+                samples.add(s);
+                long at = e.getStartTime().toEpochMilli();
+                first = Math.min(first, at);
+                last = Math.max(last, at);
+            }
+        }
+        double wallMs = samples.isEmpty() ? 0 : last - first;
+        return new Profile(samples, Double.isNaN(intervalMs) ? 0 : intervalMs, wallMs, null);
+    }
+
+    /** A JFR period setting ("10 ms", "1 s") in milliseconds, or NaN if it is not one. */
+    static double periodMs(String value) {
+        if (value == null) {
+            return Double.NaN;
+        }
+        String v = value.trim();
+        try {
+            if (v.endsWith(" ms")) {
+                return Double.parseDouble(v.substring(0, v.length() - 3));
+            }
+            if (v.endsWith(" s")) {
+                return 1000 * Double.parseDouble(v.substring(0, v.length() - 2));
+            }
+        } catch (NumberFormatException ignored) {
+            // an unusual format: the interval stays unknown
+        }
+        return Double.NaN;
+    }
+
     private static volatile boolean samplerReady;
 
     /**
-     * The first recording in a JVM starts JFR, and its sampler took its first sample only after a short profiled
-     * cell had ended (0 samples, in CI). Once per JVM: record a busy spin until JFR delivers execution samples
+     * The first recording in a JVM starts JFR, and its sampler can take its first sample only after a short
+     * profiled cell has ended (a profile without samples). Once per JVM: record a busy spin until JFR delivers execution samples
      * (at most 5 tries of 150 ms).
      */
     static void warmUpSampler() {
