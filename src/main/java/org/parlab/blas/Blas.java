@@ -125,6 +125,17 @@ public final class Blas {
         return List.of(blasPool, nd4jPool);
     }
 
+    /**
+     * The environment variables that size native thread pools ({@code OPENBLAS_NUM_THREADS},
+     * {@code OMP_NUM_THREADS}, {@code MKL_NUM_THREADS}, {@code OMP_WAIT_POLICY}) with this process's values
+     * ({@link System#getenv(String)}) and the pool sizes they led to. They are read once, when the native
+     * libraries load; {@link #limit(int)} is the way to change the counts while the kernel runs.
+     */
+    public static List<ThreadVariable> threadVariables() {
+        return ThreadVariable.describe(System.getenv(), ThreadLimit.baselineBlasThreads(), Nd4j.getEnvironment().maxThreads(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
     /** {@link #pools()} as a table. */
     public static tech.tablesaw.api.Table poolTable() {
         return NativePool.toTable(pools());
