@@ -79,4 +79,14 @@ class ProductGridTest {
         assertThrows(IllegalArgumentException.class, () -> GridPoint.of(0, 1, ms(1), 1));
         assertThrows(IllegalArgumentException.class, () -> GridPoint.of(1, 1, ms(1), 0));
     }
+
+    @Test
+    void openBlasKeepsSmallProductsOnOneThread() {
+        assertFalse(Blas.splitsProduct(64, 64, 64), "64³ = 262,144 is the threshold itself");
+        assertTrue(Blas.splitsProduct(65, 65, 65));
+        assertTrue(Blas.splitsProduct(256, 256, 256));
+        assertFalse(Blas.splitsProduct(1, 100_000, 2));
+        assertTrue(Blas.splitsProduct(100_000, 100_000, 100_000), "no overflow");
+        assertThrows(IllegalArgumentException.class, () -> Blas.splitsProduct(-1, 2, 2));
+    }
 }
