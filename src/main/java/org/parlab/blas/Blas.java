@@ -26,6 +26,27 @@ public final class Blas {
     }
 
     /**
+     * The size m·n·k of a real matrix product at or below which OpenBLAS runs it on one thread whatever the
+     * thread count: 65,536 × {@code GEMM_MULTITHREAD_THRESHOLD} (4 unless OpenBLAS was built otherwise), the test
+     * in OpenBLAS's {@code interface/gemm.c}. A 64×64 product is the largest square one that stays on one thread.
+     */
+    public static final long SINGLE_THREAD_MNK = 4L * 65_536;
+
+    /**
+     * Whether OpenBLAS may split an (m×k)·(k×n) real product over several threads: m·n·k above
+     * {@link #SINGLE_THREAD_MNK}. Smaller products run on the calling thread, so a BLAS thread limit changes
+     * nothing for them.
+     *
+     * @throws IllegalArgumentException if a dimension is negative
+     */
+    public static boolean splitsProduct(long m, long n, long k) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("dimensions must be ≥ 0, got " + m + "×" + k + " by " + k + "×" + n);
+        }
+        return (double) m * n * k > SINGLE_THREAD_MNK;
+    }
+
+    /**
      * ND4J's own version fields are 0 for the OpenBLAS it ships with (M2.1); the OpenBLAS it loads is
      * JavaCPP's {@code org.bytedeco:openblas} build, whose header version we report then.
      */
@@ -123,6 +144,17 @@ public final class Blas {
         NativePool nd4jPool = new NativePool("openmp", "libnd4j", nd4jVersion(), gomp ? "openmp" : "unknown",
                 "n/a", env.maxMasterThreads(), nd4jPath);
         return List.of(blasPool, nd4jPool);
+    }
+
+    /**
+     * The environment variables that size native thread pools ({@code OPENBLAS_NUM_THREADS},
+     * {@code OMP_NUM_THREADS}, {@code MKL_NUM_THREADS}, {@code OMP_WAIT_POLICY}) with this process's values
+     * ({@link System#getenv(String)}) and the pool sizes they led to. They are read once, when the native
+     * libraries load; {@link #limit(int)} is the way to change the counts while the kernel runs.
+     */
+    public static List<ThreadVariable> threadVariables() {
+        return ThreadVariable.describe(System.getenv(), ThreadLimit.baselineBlasThreads(), Nd4j.getEnvironment().maxThreads(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** {@link #pools()} as a table. */

@@ -155,6 +155,13 @@ public final class ThreadLimit implements AutoCloseable {
         }
     }
 
+    /** BLAS threads before the oldest open limit, or now when none is open. */
+    static int baselineBlasThreads() {
+        synchronized (LOCK) {
+            return OPEN.isEmpty() ? currentBlas() : baselineBlas;
+        }
+    }
+
     /** How many limits are open right now (for tests and curious students). */
     public static int openCount() {
         synchronized (LOCK) {

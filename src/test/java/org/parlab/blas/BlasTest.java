@@ -43,4 +43,18 @@ class BlasTest {
     void versionIsTheRealBlasVersion() {
         assertNotEquals("0.0.0", Blas.info().version());
     }
+
+    @Test
+    void threadVariablesShowThisProcessesEnvironmentAndPools() {
+        var vars = Blas.threadVariables();
+        assertEquals(4, vars.size());
+        String omp = System.getenv("OMP_NUM_THREADS");
+        assertEquals(omp == null || omp.isBlank() ? ThreadVariable.NOT_SET : omp.strip(),
+                vars.stream().filter(v -> v.variable().equals("OMP_NUM_THREADS")).findFirst().orElseThrow().value());
+        try (ThreadLimit limit = Blas.limit(1)) {
+            int before = limit.previousBlasThreads();
+            String effect = Blas.threadVariables().get(0).effect();
+            assertTrue(effect.contains(" " + before + " threads"), "the pool before the limit: " + effect);
+        }
+    }
 }
