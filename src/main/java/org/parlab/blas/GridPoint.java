@@ -25,8 +25,8 @@ public record GridPoint(int javaThreads, int blasThreads, String blas, int threa
      */
     public static GridPoint of(int javaThreads, int blasThreads, Timing timing, double flops) {
         if (javaThreads < 1 || blasThreads < 1) {
-            throw new IllegalArgumentException("thread counts must be at least 1, got " + javaThreads + " Java, "
-                    + blasThreads + " BLAS");
+            throw new IllegalArgumentException("javaThreads and blasThreads must be at least 1, got " + javaThreads
+                    + " and " + blasThreads);
         }
         if (timing == null) {
             throw new IllegalArgumentException("timing must not be null");

@@ -44,7 +44,8 @@ public final class Check {
      * ({@code ✘}), not thrown.
      *
      * @param name     a dotted name such as {@code gil.cpu.speedup} (letters, digits, {@code . _ -})
-     * @param measured the measured number; must be finite unless {@code expected} is an unanswered exercise
+     * @param measured the measured number; must be finite unless {@code expected} is an unanswered exercise or
+     *                 does not apply here (skipped)
      * @param expected what it should be, from {@link Expect}
      * @throws IllegalArgumentException if {@code name} is malformed, {@code expected} is null, or
      *                                  {@code measured} is NaN or infinite
@@ -59,15 +60,17 @@ public final class Check {
                     UNANSWERED));
             return;
         }
+        if (!expected.applies()) {   // a claim that cannot be judged here may have nothing to show (NaN)
+            report(new CheckResult(name, measured, expected.description(), CheckResult.Status.SKIPPED,
+                    expected.skipReason()));
+            return;
+        }
         if (!Double.isFinite(measured)) {
             throw new IllegalArgumentException("measured value for check '" + name + "' must be a finite number, got "
                     + measured + " (did the measurement divide by zero?)");
         }
         CheckResult r;
-        if (!expected.applies()) {
-            r = new CheckResult(name, measured, expected.description(), CheckResult.Status.SKIPPED,
-                    expected.skipReason());
-        } else if (expected.test(measured)) {
+        if (expected.test(measured)) {
             r = new CheckResult(name, measured, expected.description(), CheckResult.Status.PASSED, null);
         } else {
             r = new CheckResult(name, measured, expected.description(), CheckResult.Status.FAILED, null);

@@ -68,6 +68,21 @@ public final class Parameters {
         }
     }
 
+    /**
+     * A duration in [{@code minMs}, {@code maxMs}] milliseconds, e.g. {@code requireMillis("IO_CPU", IO_CPU, 0.1,
+     * 10)}.
+     *
+     * @throws IllegalArgumentException if {@code value} is null or outside the range
+     */
+    public static void requireMillis(String name, Duration value, double minMs, double maxMs) {
+        requireName(name, minMs >= 0 && minMs <= maxMs);
+        double ms = value == null ? Double.NaN : value.toNanos() / 1e6;
+        if (!(ms >= minMs && ms <= maxMs)) {
+            throw new IllegalArgumentException(name + " must be in " + fmt(minMs) + "-" + fmt(maxMs) + " ms, got "
+                    + (value == null ? "null" : fmt(ms) + " ms"));
+        }
+    }
+
     private static void requireName(String name, boolean rangeOk) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must name the parameter, e.g. \"THREADS\"");

@@ -35,7 +35,10 @@ public final class Gil {
      * @throws IllegalArgumentException naming the parameter and its values when they are out of range
      */
     public static int[] requireThreads(String name, int[] counts) {
-        String what = name == null || name.isBlank() ? "threads" : name;
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must name the parameter, e.g. \"THREADS\"");
+        }
+        String what = name;
         if (counts == null || counts.length == 0) {
             throw new IllegalArgumentException(what + " must list at least one thread count (1-" + MAX_LESSON_THREADS
                     + "), got " + (counts == null ? "null" : "{}"));
@@ -55,44 +58,6 @@ public final class Gil {
         return sorted;
     }
 
-    /**
-     * Refuses a duration parameter up front unless {@code minMs ≤ value ≤ maxMs} milliseconds.
-     *
-     * @param name  the parameter's name, for the message (e.g. {@code "CPU_WORK"})
-     * @return {@code value}
-     * @throws IllegalArgumentException naming the parameter, its value and the range
-     */
-    public static Duration requireMillis(String name, Duration value, double minMs, double maxMs) {
-        String what = name == null || name.isBlank() ? "duration" : name;
-        if (!(minMs >= 0) || !(maxMs >= minMs)) {
-            throw new IllegalArgumentException("the range of " + what + " must have 0 <= minMs <= maxMs, got "
-                    + minMs + " and " + maxMs);
-        }
-        double ms = value == null ? Double.NaN : value.toNanos() / 1e6;
-        if (!(ms >= minMs && ms <= maxMs)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be between %s and %s ms, got %s",
-                    what, fmt(minMs), fmt(maxMs), value == null ? "null" : fmt(ms) + " ms"));
-        }
-        return value;
-    }
-
-    /**
-     * Refuses a count parameter up front unless {@code min ≤ value ≤ max}.
-     *
-     * @return {@code value}
-     * @throws IllegalArgumentException naming the parameter, its value and the range
-     */
-    public static int requireCount(String name, int value, int min, int max) {
-        String what = name == null || name.isBlank() ? "count" : name;
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", got " + value);
-        }
-        return value;
-    }
-
-    private static String fmt(double ms) {
-        return ms == Math.rint(ms) ? Long.toString((long) ms) : String.format(Locale.ROOT, "%.3g", ms);
-    }
 
     /** A simulation of {@code workload}: by default 2 threads, with the GIL, a 5 ms switch interval. */
     public static GilSimulation simulate(Workload workload) {

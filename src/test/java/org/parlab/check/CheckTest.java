@@ -259,9 +259,9 @@ class CheckTest {
                 e::getMessage);
         assertTrue(e.getMessage().contains(Double.toString(measured)), e::getMessage);
         assertEquals(before, Check.results().size());
-        // also when the expectation would be skipped: the measurement itself is broken
-        assertThrows(IllegalArgumentException.class,
-                () -> Check.check("gil.cpu.speedup", measured, atMost(1.1).onlyIf(false, "n/a")));
+        // a skipped claim may have nothing to show (e.g. an OS that does not count context switches)
+        Check.check("gil.cpu.speedup", measured, atMost(1.1).onlyIf(false, "n/a"));
+        assertEquals(CheckResult.Status.SKIPPED, last().status());
     }
 
     // ---------------------------------------------------------------- skip

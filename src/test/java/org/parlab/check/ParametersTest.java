@@ -39,6 +39,16 @@ class ParametersTest {
     }
 
     @Test
+    void durationsInMillisecondsAreRefusedWithTheirRange() {
+        assertDoesNotThrow(() -> Parameters.requireMillis("IO_CPU", Duration.ofMillis(1), 0.1, 10));
+        assertEquals("IO_CPU must be in 0.1-10 ms, got 0.05 ms", assertThrows(IllegalArgumentException.class,
+                () -> Parameters.requireMillis("IO_CPU", Duration.ofNanos(50_000), 0.1, 10)).getMessage());
+        assertEquals("IO_CPU must be in 0.1-10 ms, got null", assertThrows(IllegalArgumentException.class,
+                () -> Parameters.requireMillis("IO_CPU", null, 0.1, 10)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Parameters.requireMillis("X", Duration.ZERO, 5, 1));
+    }
+
+    @Test
     void aBadCallIsRefusedToo() {
         assertThrows(IllegalArgumentException.class, () -> Parameters.require(" ", 1, 1, 2));
         assertThrows(IllegalArgumentException.class, () -> Parameters.require("N", 1, 2, 1));
