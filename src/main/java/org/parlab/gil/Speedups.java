@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.RandomAccess;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * An immutable list of measured {@link Speedup}s that a lesson can query by what was measured, so that no
@@ -161,45 +160,5 @@ public final class Speedups extends AbstractList<Speedup> implements RandomAcces
             }
         }
         return List.copyOf(rows);
-    }
-
-    /**
-     * One chart point: a speed-up of one series at a number of threads ({@link #chartPoints}).
-     *
-     * @param series  the line's label
-     * @param threads number of threads
-     * @param speedup the measured (or ideal) speed-up
-     */
-    public record Point(String series, int threads, double speedup) {
-    }
-
-    /**
-     * The points of a speed-up chart for {@code workload}: every measured series, then an {@code idealLabel}
-     * series with {@code ideal.applyAsDouble(n)} at each thread count measured, for
-     * {@code Plot.line(points, "threads", "speedup").by("series")}.
-     *
-     * @param workload   the workload to chart
-     * @param idealLabel the ideal line's label, e.g. {@code "ideal: min(threads, cores)"}
-     * @param ideal      the ideal speed-up at n threads, e.g. {@code n -> Math.min(n, cores)}
-     * @throws IllegalArgumentException if an argument is null or blank, or nothing was measured for
-     *                                  {@code workload}
-     */
-    public List<Point> chartPoints(String workload, String idealLabel, IntToDoubleFunction ideal) {
-        if (idealLabel == null || idealLabel.isBlank() || ideal == null) {
-            throw new IllegalArgumentException("idealLabel and ideal must be given, got " + idealLabel + ", " + ideal);
-        }
-        Speedups mine = workload(workload);
-        if (mine.isEmpty()) {
-            throw new IllegalArgumentException("no speed-up was measured for workload '" + workload + "'; measured: "
-                    + workloads());
-        }
-        List<Point> points = new ArrayList<>();
-        for (Speedup s : mine) {
-            points.add(new Point(s.series(), s.threads(), s.speedup()));
-        }
-        for (int n : mine.threadCounts()) {
-            points.add(new Point(idealLabel, n, ideal.applyAsDouble(n)));
-        }
-        return List.copyOf(points);
     }
 }

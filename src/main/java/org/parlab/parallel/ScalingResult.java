@@ -61,10 +61,8 @@ public record ScalingResult(String label, int cores, List<ScalingPoint> points) 
         for (ScalingPoint p : points) {
             rows.add(new Line(p.workers(), p.speedup(), "measured"));
         }
-        for (ScalingPoint p : points) {
-            rows.add(new Line(p.workers(), Math.min(p.workers(), cores), "ideal on " + cores + " cores"));
-        }
         return Plot.line(rows, "workers", "speedup").by("series").title(label + ": speed-up")
-                .xLabel("workers").yLabel("speed-up over serial");
+                .xLabel("workers").yLabel("speed-up over serial")
+                .ideal("ideal: min(workers, " + cores + " cores)", n -> Math.min(n, cores));
     }
 }

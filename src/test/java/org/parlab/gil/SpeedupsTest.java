@@ -61,9 +61,6 @@ class SpeedupsTest {
         assertThrows(IllegalArgumentException.class, () -> Speedups.of((List<Speedup>) null));
         assertThrows(IllegalArgumentException.class, () -> Speedups.of(row("x", true, 1, 1), null));
         assertThrows(IllegalArgumentException.class, () -> ROWS.and(null));
-        assertThrows(IllegalArgumentException.class, () -> ROWS.chartPoints("nothing", "ideal", n -> n));
-        assertThrows(IllegalArgumentException.class, () -> ROWS.chartPoints("CPU-bound", " ", n -> n));
-        assertThrows(IllegalArgumentException.class, () -> ROWS.chartPoints("CPU-bound", "ideal", null));
     }
 
     @Test
@@ -75,15 +72,5 @@ class SpeedupsTest {
         assertEquals(List.of(new Speedups.SideBySide("CPU-bound", 3, 0.9, 0.9, 1.9)), rows);
         assertTrue(ROWS.sideBySide(Speedups.of()).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> ROWS.sideBySide(null));
-    }
-
-    @Test
-    void chartPointsHoldTheWorkloadsSeriesAndTheIdealLine() {
-        List<Speedups.Point> points = ROWS.chartPoints("CPU-bound", "ideal: min(threads, 2 cores)", n -> Math.min(n, 2));
-        assertEquals(6, points.size());
-        assertTrue(points.stream().noneMatch(p -> p.series().startsWith("I/O")));
-        List<Speedups.Point> ideal = points.stream().filter(p -> p.series().startsWith("ideal")).toList();
-        assertEquals(List.of(new Speedups.Point("ideal: min(threads, 2 cores)", 1, 1.0),
-                new Speedups.Point("ideal: min(threads, 2 cores)", 3, 2.0)), ideal);
     }
 }
