@@ -290,6 +290,10 @@ def execute(path: Path, store: bool = False, out_dir: Path | None = None, soluti
     suffix = "" if variant == "as shipped" else "." + re.sub(r"[^A-Za-z0-9]+", "-", variant).strip("-")
     nbformat.write(nb, out_dir / (path.stem + suffix + path.suffix))
     if store and run.ok:
+        # an exercise ships without outputs: what it printed and measured in this run would give its answer away
+        for cell in nb.cells:
+            if cell.cell_type == "code" and EXERCISE_TAG in tags(cell):
+                cell.outputs, cell.execution_count = [], None
         nbformat.write(nb, path)
     return run
 

@@ -302,7 +302,7 @@ public final class Plot {
             st.setChartBackgroundColor(Color.WHITE);
             st.setLegendVisible(s.by != null || s.ideal != null);
             st.setLegendPosition(Styler.LegendPosition.OutsideE); // never over the data
-            fitText(chart, w, h);
+            fitText(chart, w, h, st.isLegendVisible() ? legendWidth(chart) : 0);
             charts.add(chart);
         }
         return charts;
@@ -604,19 +604,30 @@ public final class Plot {
      * Shrinks the title and axis-title fonts (down to 10 pt) until they fit the image, instead of letting the
      * image's edge cut them; a text too long even then is shortened at a word, with an ellipsis at its end.
      */
-    private static void fitText(Chart<?, ?> chart, int w, int h) {
+    private static void fitText(Chart<?, ?> chart, int w, int h, double legend) {
         Styler st = chart.getStyler();
-        Font title = fitting(st.getChartTitleFont(), chart.getTitle(), w - 20);
+        // XChart centres the title over the plot area, left of an outside legend: past that width it is cut
+        double titleRoom = w - legend - 20;
+        Font title = fitting(st.getChartTitleFont(), chart.getTitle(), titleRoom);
         st.setChartTitleFont(title);
-        chart.setTitle(shortened(chart.getTitle(), title, w - 20));
+        chart.setTitle(shortened(chart.getTitle(), title, titleRoom));
         if (st instanceof AxesChartStyler axes) {
             Font f = axes.getAxisTitleFont();
-            f = fitting(f, chart.getXAxisTitle(), w - 140);
+            f = fitting(f, chart.getXAxisTitle(), w - legend - 100);
             f = fitting(f, chart.getYAxisTitle(), h - 60);
             axes.setAxisTitleFont(f);
-            chart.setXAxisTitle(shortened(chart.getXAxisTitle(), f, w - 140));
+            chart.setXAxisTitle(shortened(chart.getXAxisTitle(), f, w - legend - 100));
             chart.setYAxisTitle(shortened(chart.getYAxisTitle(), f, h - 60));
         }
+    }
+
+    /** About how wide XChart draws the legend: the widest series name, its marker and the box. */
+    private static double legendWidth(Chart<?, ?> chart) {
+        double widest = 0;
+        for (String name : chart.getSeriesMap().keySet()) {
+            widest = Math.max(widest, textWidth(name, chart.getStyler().getLegendFont()));
+        }
+        return widest + 60;
     }
 
     static String shortened(String text, Font font, double room) {

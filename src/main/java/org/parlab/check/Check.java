@@ -114,14 +114,14 @@ public final class Check {
                     + "', got: " + measured);
         }
         String truth = byKey.get(key(measured));
-        if (answer == null || answer.isBlank()) {
-            report(new CheckResult(name, Double.NaN, truth, CheckResult.Status.UNANSWERED,
+        if (answer == null || answer.isBlank()) {   // the measured option stays out of the report until answered
+            report(new CheckResult(name, Double.NaN, "one of " + choices, CheckResult.Status.UNANSWERED,
                     UNANSWERED + " (one of " + choices + ")", null));
             return;
         }
         String given = byKey.get(key(answer));
         if (given == null) {
-            report(new CheckResult(name, Double.NaN, truth, CheckResult.Status.UNANSWERED,
+            report(new CheckResult(name, Double.NaN, "one of " + choices, CheckResult.Status.UNANSWERED,
                     "\"" + answer.strip() + "\" is not one of " + choices + ": answer with one of them, then run"
                             + " this cell", null));
             return;

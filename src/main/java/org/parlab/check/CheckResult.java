@@ -91,7 +91,8 @@ public record CheckResult(String name, double value, String expected, Status sta
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
-        m.put("value", Double.isFinite(value) ? value : null);
+        // an unanswered exercise's measurement is its answer: it stays out until the student has answered
+        m.put("value", Double.isFinite(value) && status != Status.UNANSWERED ? value : null);
         m.put("expected", expected);
         m.put("ok", ok());
         m.put("status", status.name().toLowerCase(Locale.ROOT));

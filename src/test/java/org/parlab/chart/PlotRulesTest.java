@@ -167,6 +167,22 @@ class PlotRulesTest {
     }
 
     @Test
+    void aTitleFitsBesideTheLegendOfEachPanel() {
+        List<PlotRulesTest.Point> rows = scaling(7, 1, 2, 4);
+        Plot p = Plot.line(rows, "threads", "speedup").by("series")
+                .title("Java and Python on this machine (ms per call, log scale)");
+        for (Chart<?, ?> c : p.charts()) {
+            double legend = 0;
+            for (String name : c.getSeriesMap().keySet()) {
+                legend = Math.max(legend, Plot.textWidth(name, c.getStyler().getLegendFont()) + 60);
+            }
+            assertTrue(Plot.textWidth(c.getTitle(), c.getStyler().getChartTitleFont()) <= c.getWidth() - legend - 20,
+                    c.getTitle() + " at " + c.getStyler().getChartTitleFont());
+        }
+        render("panel-titles", p, 2 * 560, 360);
+    }
+
+    @Test
     void crowdedCategoryLabelsAreRotated() {
         List<Bar> langs = new ArrayList<>();
         for (String l : List.of("C", "C++", "Rust", "Fortran", "Go", "JavaScript", "Java", "C#", "Julia",

@@ -109,6 +109,7 @@ class CheckTest {
             assertFalse(r.ok());
             assertEquals(List.of("○ ex.prediction: answer the exercise, then run this cell"), lines());
             assertEquals("unanswered", r.toJson().get("status"));
+            assertNull(r.toJson().get("value"), "the measurement would give the answer away");
             assertTrue(r.html().contains("#888"), r.html());
         }
         Check.check("ex.measured_from_answer", Double.NaN, near(Double.NaN, 0.1));   // NaN measured: fine here
@@ -142,6 +143,7 @@ class CheckTest {
     void aBlankOrUnknownChoiceIsUnansweredAndNamesTheOptions() {
         Check.choice("ex.faster", "", "pool", "pool", "threads");
         assertEquals(CheckResult.Status.UNANSWERED, last().status());
+        assertEquals("one of \"pool\", \"threads\"", last().expected(), "the measured option stays hidden");
         assertTrue(last().line().contains("\"pool\", \"threads\""), last().line());
         Check.choice("ex.faster", null, "pool", "pool", "threads");
         assertEquals(CheckResult.Status.UNANSWERED, last().status());
