@@ -141,7 +141,7 @@ def build_spec(java: Path, opts: list[str]) -> dict:
 def launched(spec: dict) -> dict:
     """The spec as installed: on POSIX systems the JVM starts through kernel/launch.sh, which sizes the native
     thread pools (OpenBLAS, OpenMP) to the container's CPU quota before their libraries load."""
-    if os.name != "posix":
+    if os.name != "posix" or os.environ.get("PARLAB_NO_LAUNCHER") == "1":
         return spec
     out = dict(spec)
     out["argv"] = ["/bin/sh", str(KERNEL_DIR / "launch.sh")] + list(spec["argv"])
