@@ -12,7 +12,8 @@ import time
 
 import pytest
 
-from test_robustness import assert_no_core_burning, execute, interrupt_after, kernel, ordinary_cell_works  # noqa: F401
+from test_robustness import (IDLE_CORES, assert_no_core_burning, cpu_cores_used, execute,  # noqa: F401
+                             interrupt_after, kernel, ordinary_cell_works)
 
 SETUP = """
 int[] data = new int[200_000];
@@ -146,9 +147,8 @@ def test_interrupted_timeit_stops(ready):
     # tests above that took about 6 s on the development machine (2 s on its own), also on the code of the
     # session before, so this waits up to 10 s for the core to go idle, then asks for 2 s idle. Issue #21
     # replaces the watchdog with a stop check compiled into cell code.
-    import test_robustness as tr
     t0 = time.monotonic()
-    while time.monotonic() - t0 < 10 and tr.cpu_cores_used(proc, 0.5) >= tr.IDLE_CORES:
+    while time.monotonic() - t0 < 10 and cpu_cores_used(proc, 0.5) >= IDLE_CORES:
         pass
     print(f"\ninterrupted %%timeit: the core went idle {time.monotonic() - t0:.1f} s after the cell returned")
     assert_no_core_burning(proc, 0.0, "10 s after interrupting %%timeit")

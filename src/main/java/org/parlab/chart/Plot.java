@@ -296,8 +296,8 @@ public final class Plot {
             }
             int w = several ? Math.min(s.width, 560) : s.width;
             int h = several ? Math.min(s.height, 360) : s.height;
-            Chart<?, ?> chart = s.kind == Kind.BAR ? barChart(panel.getValue(), title, w, h, yRange)
-                    : lineChart(panel.getValue(), title, w, h, yRange);
+            Chart<?, ?> chart = s.kind == Kind.BAR ? barChart(panel.getValue(), title, w, h, yRange, several)
+                    : lineChart(panel.getValue(), title, w, h, yRange, several);
             Styler st = chart.getStyler();
             st.setChartBackgroundColor(Color.WHITE);
             st.setLegendVisible(s.by != null || s.ideal != null);
@@ -462,7 +462,7 @@ public final class Plot {
         return count ? XAxis.WHOLE : XAxis.PLAIN;
     }
 
-    private void styleY(AxesChartStyler st, Chart<?, ?> chart, double[] yRange, boolean bars) {
+    private void styleY(AxesChartStyler st, Chart<?, ?> chart, double[] yRange, boolean bars, boolean several) {
         if (s.logY) {
             st.setYAxisLogarithmic(true);
             if (bars) {
@@ -476,7 +476,7 @@ public final class Plot {
         if (!s.yFromData && yRange[0] >= 0) {
             st.setYAxisMin(0.0);
         }
-        if (panelCount() > 1 && Double.isFinite(yRange[1])) { // the same scale in every panel
+        if (several && Double.isFinite(yRange[1])) { // the same scale in every panel
             st.setYAxisMax(yRange[1] > 0 ? yRange[1] * 1.05 : yRange[1]);
             if (s.yFromData || yRange[0] < 0) {
                 st.setYAxisMin(yRange[0]);
@@ -484,7 +484,8 @@ public final class Plot {
         }
     }
 
-    private CategoryChart barChart(Map<String, List<Integer>> groups, String title, int w, int h, double[] yRange) {
+    private CategoryChart barChart(Map<String, List<Integer>> groups, String title, int w, int h, double[] yRange,
+                                   boolean several) {
         CategoryChart c = new CategoryChartBuilder().width(w).height(h)
                 .title(title).xAxisTitle(s.xLabel).yAxisTitle(s.yLabel).build();
         c.getStyler().setOverlapped(false);
@@ -495,7 +496,7 @@ public final class Plot {
                 checkedY(yc, row);
             }
         }
-        styleY(c.getStyler(), c, yRange, true);
+        styleY(c.getStyler(), c, yRange, true, several);
         List<String> categories = new ArrayList<>();
         for (List<Integer> rows : groups.values()) {
             for (int row : rows) {
@@ -541,7 +542,8 @@ public final class Plot {
         return widest + 8 > plotWidth / Math.max(1, categories.size());
     }
 
-    private XYChart lineChart(Map<String, List<Integer>> groups, String title, int w, int h, double[] yRange) {
+    private XYChart lineChart(Map<String, List<Integer>> groups, String title, int w, int h, double[] yRange,
+                              boolean several) {
         XAxis axis = xAxis();
         String xTitle = axis == XAxis.LOG2 && !s.xLabel.isEmpty() ? s.xLabel + " (log₂ scale)" : s.xLabel;
         XYChart c = new XYChartBuilder().width(w).height(h)
@@ -552,7 +554,7 @@ public final class Plot {
         } else if (axis == XAxis.LOG2) {
             c.setCustomXAxisTickLabelsFormatter(Plot::powerOfTwoTick);
         }
-        styleY(c.getStyler(), c, yRange, false);
+        styleY(c.getStyler(), c, yRange, false, several);
         NumericColumn<?> xc = (NumericColumn<?>) s.table.column(s.x);
         NumericColumn<?> yc = (NumericColumn<?>) s.table.column(s.y);
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {

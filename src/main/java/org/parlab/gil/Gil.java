@@ -2,7 +2,6 @@ package org.parlab.gil;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * A simulator of CPython's global interpreter lock (GIL), for comparing "interpreted" threads that must share
@@ -35,23 +34,12 @@ public final class Gil {
      * @throws IllegalArgumentException naming the parameter and its values when they are out of range
      */
     public static int[] requireThreads(String name, int[] counts) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must name the parameter, e.g. \"THREADS\"");
-        }
-        String what = name;
-        if (counts == null || counts.length == 0) {
-            throw new IllegalArgumentException(what + " must list at least one thread count (1-" + MAX_LESSON_THREADS
-                    + "), got " + (counts == null ? "null" : "{}"));
-        }
+        org.parlab.check.Parameters.require(name, counts, 1, MAX_LESSON_THREADS);
         int[] sorted = counts.clone();
         Arrays.sort(sorted);
-        for (int i = 0; i < sorted.length; i++) {
-            if (sorted[i] < 1 || sorted[i] > MAX_LESSON_THREADS) {
-                throw new IllegalArgumentException(what + " = " + Arrays.toString(counts) + ": every count must be"
-                        + " between 1 and " + MAX_LESSON_THREADS + " threads, got " + sorted[i]);
-            }
-            if (i > 0 && sorted[i] == sorted[i - 1]) {
-                throw new IllegalArgumentException(what + " = " + Arrays.toString(counts) + " lists " + sorted[i]
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                throw new IllegalArgumentException(name + " = " + Arrays.toString(counts) + " lists " + sorted[i]
                         + " threads twice; list each count once");
             }
         }
