@@ -53,10 +53,10 @@ class CoreCapacityTest {
     void twoThreadsGetOneCoreUnderAOneCoreQuota() throws Exception {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
         // rounds of ~0.1 s: a quota is enforced every 5 ms, smooth only over many periods
-        CoreCapacity limited = withOneCoreQuota(() -> CoreCapacity.measure(2, 40_000_000));
+        CoreCapacity limited = withOneCoreQuota(() -> CoreCapacity.measure(2, 80_000_000));
         // one core's worth: together takes about twice as long as alone
         assertTrue(limited.cores() < 1.3, limited.toString());
-        assertTrue(limited.toString().startsWith("2 threads of square roots got "), limited.toString());
+        assertTrue(limited.toString().startsWith("2 threads of multiply-adds got "), limited.toString());
     }
 
     @Test

@@ -60,6 +60,9 @@ public final class Check {
                     UNANSWERED));
             return;
         }
+        if (expected.applies() && Double.isFinite(measured)) {
+            expected = expected.judging(measured); // may find the cores short, now that the verdict is known
+        }
         if (!expected.applies()) {   // a claim that cannot be judged here may have nothing to show (NaN)
             report(new CheckResult(name, measured, expected.description(), CheckResult.Status.SKIPPED,
                     expected.skipReason()));

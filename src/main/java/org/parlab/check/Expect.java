@@ -30,7 +30,7 @@ public final class Expect {
             return Expectation.unanswered("≥ your answer");
         }
         requireFinite("limit", limit);
-        return new Expectation("≥ " + Numbers.format(limit), v -> v >= limit, null);
+        return Expectation.lowerBound("≥ " + Numbers.format(limit), v -> v >= limit);
     }
 
     /** value &lt; {@code limit}. */
@@ -48,7 +48,7 @@ public final class Expect {
             return Expectation.unanswered("> your answer");
         }
         requireFinite("limit", limit);
-        return new Expectation("> " + Numbers.format(limit), v -> v > limit, null);
+        return Expectation.lowerBound("> " + Numbers.format(limit), v -> v > limit);
     }
 
     /** {@code low} ≤ value ≤ {@code high}. */

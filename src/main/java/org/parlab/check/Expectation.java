@@ -15,25 +15,39 @@ public final class Expectation {
     private final DoublePredicate test;
     private final String skipReason; // null: applies
     private final boolean unanswered; // a bound is an exercise's answer that is still NaN
+    private final boolean lowerBound; // passes on every value above some bound (atLeast, greaterThan)
+    private final int capacityNeeded; // cores whose capacity is probed when judging (0: none)
     /** How far back {@link #whenCoresFree} looks for other programs' work: about the longest measurement. */
     static final java.time.Duration LOOKBACK = java.time.Duration.ofSeconds(30);
     /** Measures what n threads get; replaced in tests, which cannot make two vCPUs share a core on demand. */
     static java.util.function.IntFunction<org.parlab.CoreCapacity> capacityProbe = org.parlab.CoreCapacity::measure;
 
     Expectation(String description, DoublePredicate test, String skipReason) {
-        this(description, test, skipReason, false);
+        this(description, test, skipReason, false, false, 0);
     }
 
-    private Expectation(String description, DoublePredicate test, String skipReason, boolean unanswered) {
+    private Expectation(String description, DoublePredicate test, String skipReason, boolean unanswered,
+                        boolean lowerBound, int capacityNeeded) {
         this.description = Objects.requireNonNull(description, "description");
         this.test = Objects.requireNonNull(test, "test");
         this.skipReason = skipReason;
         this.unanswered = unanswered;
+        this.lowerBound = lowerBound;
+        this.capacityNeeded = capacityNeeded;
     }
 
     /** An expectation built from an exercise's answer that is still blank ({@code Double.NaN}). */
     static Expectation unanswered(String description) {
-        return new Expectation(description, v -> false, null, true);
+        return new Expectation(description, v -> false, null, true, false, 0);
+    }
+
+    /** A lower bound ({@code atLeast}, {@code greaterThan}): see {@link #whenCoresFree} for what that changes. */
+    static Expectation lowerBound(String description, DoublePredicate test) {
+        return new Expectation(description, test, null, false, true, 0);
+    }
+
+    private Expectation skipped(String reason) {
+        return new Expectation(description, test, reason, false, lowerBound, 0);
     }
 
     /**
@@ -77,7 +91,7 @@ public final class Expectation {
         if (condition || skipReason != null || unanswered) {
             return this;
         }
-        return new Expectation(description, test, reason);
+        return skipped(reason);
     }
 
     /**
@@ -86,10 +100,16 @@ public final class Expectation {
      * where the kernel keeps readings (see {@link org.parlab.MachineLoad#busiestRecent}). A claim
      * about running on two cores at once cannot be judged while a browser or another notebook keeps one
      * of them busy; the check is then skipped and says how busy the machine was. A core counts as free when
-     * at least half of it is idle. Finally {@code needed} threads are run for about 0.1 s
-     * ({@link org.parlab.CoreCapacity}): where they get less than {@code needed − ½} cores' worth although no
-     * other program is busy (two vCPUs that are hyperthreads of one physical core, a host that runs the
-     * virtual machine on fewer cores), the check is skipped too, with that measurement as the reason.
+     * at least half of it is idle.
+     *
+     * <p>When the check judges the value, it may also measure what {@code needed} threads really get
+     * ({@link org.parlab.CoreCapacity}, about 0.1 s): where they get less than {@code needed − ½} cores' worth
+     * although no other program is busy (a host that runs the virtual machine on fewer cores, a spent CPU
+     * quota), the check is skipped, with that measurement as the reason. A lower bound ({@code atLeast},
+     * {@code greaterThan}) that the value meets needs no probe: the claims it guards grow with the cores they
+     * get (a speed-up, busy cores, a throughput), so fewer cores than needed cannot have met it, and the
+     * measurement is its own evidence that the cores were there. Every other verdict, and a missed lower
+     * bound, asks the probe first.
      *
      * @param needed cores the claim needs, at least 1
      * @throws IllegalArgumentException if {@code needed} is less than 1
@@ -103,23 +123,41 @@ public final class Expectation {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         if (cores < needed) {
-            return new Expectation(description, test, "needs " + needed + " cores; this machine has " + cores);
+            return skipped("needs " + needed + " cores; this machine has " + cores);
         }
         org.parlab.MachineLoad now = org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250));
         if (now.freeCores() < needed - 0.5) {
-            return new Expectation(description, test, "needs " + needed + " free cores, but " + now
-                    + "; run it again on a quieter machine");
+            return skipped("needs " + needed + " free cores, but " + now + "; run it again on a quieter machine");
         }
         // the measurement came before the check: a program that ran during it and has stopped since counts too
         org.parlab.MachineLoad recent = org.parlab.MachineLoad.busiestRecent(LOOKBACK);
         if (recent != null && recent.freeCores() < needed - 0.5) {
-            return new Expectation(description, test, String.format(java.util.Locale.ROOT,
+            return skipped(String.format(java.util.Locale.ROOT,
                     "needs %d free cores, but other processes kept %.1f of %d cores busy for a second within the"
                             + " last %d s, during the measurement; run it again on a quieter machine",
                     needed, recent.othersCores(), recent.cpus(), LOOKBACK.toSeconds()));
         }
-        String shortfall = capacityShortfall(needed);
-        return shortfall == null ? this : new Expectation(description, test, shortfall);
+        return needingCapacity(needed);
+    }
+
+    /** This expectation with the capacity of {@code needed} cores probed when judging (none below 2). */
+    Expectation needingCapacity(int needed) {
+        return needed < 2 || skipReason != null || unanswered ? this
+                : new Expectation(description, test, null, false, lowerBound, Math.max(needed, capacityNeeded));
+    }
+
+    /**
+     * This expectation as it applies to {@code value}: itself, or a skipped copy when judging {@code value}
+     * needs the cores' capacity (see {@link #whenCoresFree}) and the probe finds it short. Called by the check
+     * once the value is known, so that the probe runs only where a verdict depends on it.
+     */
+    Expectation judging(double value) {
+        if (capacityNeeded < 2 || skipReason != null || unanswered || !Double.isFinite(value)
+                || (lowerBound && test.test(value))) {
+            return this;
+        }
+        String shortfall = capacityShortfall(capacityNeeded);
+        return shortfall == null ? this : skipped(shortfall);
     }
 
     /** Why a claim on {@code needed} cores cannot be judged now although no other program is busy, or null. */
@@ -132,8 +170,8 @@ public final class Expectation {
             return null;
         }
         return "needs " + needed + " cores, but " + capacity + " although other processes were idle: the cores are"
-                + " shared below the operating system (e.g. two vCPUs that are hyperthreads of one physical core);"
-                + " run it again in a minute";
+                + " shared below the operating system (a host running this machine's vCPUs on fewer cores, or a"
+                + " spent CPU quota); run the cell again in a minute";
     }
 
     @Override

@@ -35,7 +35,7 @@ class ExpectationTest {
     @Test
     void aClaimOnTwoCoresIsSkippedWhenTwoThreadsGetOneCoreThoughNoProgramIsBusy() {
         String reason = shortfallWith(1.02, 2);
-        assertTrue(reason != null && reason.startsWith("needs 2 cores, but 2 threads of square roots got 1.0 cores")
+        assertTrue(reason != null && reason.startsWith("needs 2 cores, but 2 threads of multiply-adds got 1.0 cores")
                 && reason.contains("shared below the operating system"), reason);
         assertTrue(shortfallWith(1.4, 2) != null);
         assertTrue(shortfallWith(2.4, 3) != null); // the line is n − ½ cores
@@ -56,10 +56,46 @@ class ExpectationTest {
         var saved = Expectation.capacityProbe;
         Expectation.capacityProbe = n -> new org.parlab.CoreCapacity(n, 1.0, 7.0, 14.0);
         try {
-            Expectation e = Expect.atLeast(1.5).whenCoresFree(2);
+            Expectation e = Expect.atLeast(1.5).whenCoresFree(2).judging(1.2);
             assertFalse(e.applies());
-            assertTrue(e.skipReason().contains("threads of square roots got 1.0 cores")
+            assertTrue(e.skipReason().contains("threads of multiply-adds got 1.0 cores")
                     || e.skipReason().contains("other processes kept"), e.skipReason());
+        } finally {
+            Expectation.capacityProbe = saved;
+        }
+    }
+
+    /**
+     * The probe runs only where the verdict depends on it: a lower bound that the value meets is its own
+     * evidence (fewer cores cannot raise a speed-up), a missed one and every other kind of bound ask first.
+     */
+    @Test
+    void theCapacityProbeRunsOnlyWhereTheVerdictDependsOnIt() {
+        var saved = Expectation.capacityProbe;
+        int[] probes = {0};
+        Expectation.capacityProbe = n -> {
+            probes[0]++;
+            return new org.parlab.CoreCapacity(n, 1.0, 7.0, 14.0);
+        };
+        try {
+            // built directly with the capacity gate, so that the load readings of this machine play no part
+            Expectation atLeast = Expect.atLeast(1.5).needingCapacity(2);
+            assertSame(atLeast, atLeast.judging(1.9));
+            assertEquals(0, probes[0], "a met lower bound needs no probe");
+            Expectation missed = atLeast.judging(1.1);
+            assertEquals(1, probes[0]);
+            assertFalse(missed.applies(), "a missed lower bound with short cores is not a verdict");
+            assertTrue(missed.skipReason().startsWith("needs 2 cores, but 2 threads of multiply-adds got 1.0"),
+                    missed.skipReason());
+            Expectation greater = Expect.greaterThan(1.3).needingCapacity(2);
+            assertSame(greater, greater.judging(1.4));
+            assertEquals(1, probes[0], "greaterThan is a lower bound too");
+            Expectation upper = Expect.lessThan(0.3).needingCapacity(2);
+            assertFalse(upper.judging(0.1).applies(), "a met upper bound may be met because cores were short");
+            assertFalse(Expect.near(1.8, 0.2).needingCapacity(2).judging(1.8).applies());
+            assertEquals(3, probes[0]);
+            assertSame(atLeast, atLeast.judging(Double.NaN), "NaN is refused by the check, not probed");
+            assertEquals(3, probes[0]);
         } finally {
             Expectation.capacityProbe = saved;
         }
