@@ -78,6 +78,8 @@ def main() -> int:
     ap.add_argument("--load", action="store_true", help="keep one core busy with another process meanwhile")
     ap.add_argument("--minutes", type=float,
                     help="start no new course run after this many minutes (the report counts the runs done)")
+    ap.add_argument("--store", action="store_true",
+                    help="store the outputs of the first run in each notebook it passes (as nbexec.py --store)")
     ap.add_argument("--report", type=Path, default=ROOT / "target" / "flaky-report",
                     help="report path without extension (default: target/flaky-report)")
     args = ap.parse_args()
@@ -98,7 +100,7 @@ def main() -> int:
                 print(f"--minutes {args.minutes:g} used up after {done} of {args.runs} runs", file=sys.stderr)
                 break
             for p in paths:
-                run = nbexec.execute(p, out_dir=ROOT / "target" / "flaky" / f"run{i + 1}")
+                run = nbexec.execute(p, store=args.store and i == 0, out_dir=ROOT / "target" / "flaky" / f"run{i + 1}")
                 per_notebook[p.name].append(run)
                 status = "ok" if run.ok else "FAILED: " + "; ".join(run.problems)
                 print(f"run {i + 1}/{args.runs} {p.name}: {run.wall_s:.0f} s, {status}", file=sys.stderr, flush=True)

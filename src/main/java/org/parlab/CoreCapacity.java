@@ -1,8 +1,17 @@
 package org.parlab;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * How many cores a number of threads really get right now, measured by running them: {@code threads} threads
@@ -24,16 +33,37 @@ import java.util.concurrent.CancellationException;
  * kind of work than the claim's would skip claims the lesson's own measurement has just shown, or judge claims
  * the cores could not deliver.
  *
+ * <p>It also tells what took the cores when they fall short. The probe threads' own CPU clocks show whether
+ * they ran the whole time (then the cores were shared below the operating system) or waited for a CPU, and the
+ * process's CPU clock minus theirs shows how much the kernel's other threads used meanwhile: the JIT compiler
+ * still compiling the last cell, the garbage collector, or a native pool (OpenBLAS, OpenMP) that spins for a
+ * while after a call before it sleeps. Those are not other programs, so {@link MachineLoad} does not count them.
+ *
  * @param threads       how many threads ran together
  * @param cores         the cores they got: threads × aloneMs ÷ togetherMs (median of the rounds)
  * @param aloneMs       one thread alone, median ms
  * @param togetherMs    all threads together, median ms
+ * @param cpuCores      the CPU time the threads got while together, in cores (their CPU clocks ÷ wall time)
+ * @param kernelCores   cores the other threads of this JVM used meanwhile (process CPU clock minus the threads')
+ * @param busiest       the busiest of those other threads by name, e.g. {@code "C2 CompilerThre"}, or empty
  */
-public record CoreCapacity(int threads, double cores, double aloneMs, double togetherMs) {
+public record CoreCapacity(int threads, double cores, double aloneMs, double togetherMs, double cpuCores,
+                           double kernelCores, String busiest) {
 
     /** Multiply-adds per thread per round: about 8 ms on a 2020s core (each waits for the one before). */
     static final long STEPS = 8_000_000;
     private static final int ROUNDS = 3;
+    private static final String PREFIX = "parlab-core-capacity-";
+
+    /** Validates the components; {@code busiest} null is read as empty. */
+    public CoreCapacity {
+        busiest = busiest == null ? "" : busiest;
+    }
+
+    /** A measurement without the CPU-clock readings (as if the threads had all their CPU time). */
+    public CoreCapacity(int threads, double cores, double aloneMs, double togetherMs) {
+        this(threads, cores, aloneMs, togetherMs, threads, 0, "");
+    }
 
     /**
      * Runs the measurement (about 0.1 s, on {@code threads} cores).
@@ -55,36 +85,111 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
         }
         double[] alone = new double[ROUNDS], together = new double[ROUNDS], ratio = new double[ROUNDS];
         long[] sink = new long[threads];
+        long togetherWall = 0, togetherCpu = 0, processCpu0 = 0, probeCpu0 = 0, wall0 = 0;
+        Map<String, Long> tasks0 = Map.of();
+        LongAdder probeCpu = new LongAdder(); // CPU time of every probe thread, alone rounds included
         for (int round = -1; round < ROUNDS; round++) { // round -1 warms the JIT up and is not counted
-            long t0 = System.nanoTime();
-            sink[0] += chain(steps, round);
-            long one = System.nanoTime() - t0;
-            Thread[] helpers = new Thread[threads - 1];
-            t0 = System.nanoTime();
-            for (int i = 0; i < helpers.length; i++) {
-                int slot = i + 1, seed = round;
-                helpers[i] = new Thread(() -> sink[slot] += chain(steps, seed), "parlab-core-capacity-" + slot);
-                helpers[i].setDaemon(true);
-                helpers[i].start();
+            if (round == 0) {
+                processCpu0 = processCpuNanos();
+                probeCpu0 = probeCpu.sum();
+                tasks0 = taskTicks();
+                wall0 = System.nanoTime();
             }
-            sink[0] += chain(steps, round + 1); // the calling thread is one of the threads
-            try {
-                for (Thread h : helpers) {
-                    h.join();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while measuring core capacity");
-            }
-            long many = System.nanoTime() - t0;
+            long one = run(1, steps, round, sink, probeCpu)[0];
+            long[] many = run(threads, steps, round + 1, sink, probeCpu);
             if (round >= 0) {
                 alone[round] = one / 1e6;
-                together[round] = many / 1e6;
-                ratio[round] = threads * (double) one / many;
+                together[round] = many[0] / 1e6;
+                ratio[round] = threads * (double) one / many[0];
+                togetherWall += many[0];
+                togetherCpu += many[1];
             }
         }
+        double wall = System.nanoTime() - wall0;
+        long processCpu = processCpuNanos() - processCpu0;
+        double kernel = processCpu0 < 0 ? 0 : Math.max(0, (processCpu - (probeCpu.sum() - probeCpu0)) / wall);
         new org.parlab.timing.Blackhole().consume(Arrays.stream(sink).sum()); // the JIT may not drop the sums
-        return new CoreCapacity(threads, median(ratio), median(alone), median(together));
+        double cpuCores = togetherCpu < 0 ? threads : (double) togetherCpu / togetherWall;
+        return new CoreCapacity(threads, median(ratio), median(alone), median(together), cpuCores, kernel,
+                busiestOthers(tasks0, taskTicks()));
+    }
+
+    /**
+     * Runs {@code threads} probe threads at once; returns {wall ns, their CPU ns during it (−1 if unreadable)}.
+     * The calling thread only waits, so every probe thread carries the probe's name.
+     */
+    private static long[] run(int threads, long steps, long seed, long[] sink, LongAdder probeCpu) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean clocks = mx.isCurrentThreadCpuTimeSupported();
+        LongAdder cpu = new LongAdder();
+        Thread[] workers = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            int slot = i;
+            workers[i] = new Thread(() -> {
+                long c0 = clocks ? mx.getCurrentThreadCpuTime() : 0;
+                sink[slot] += chain(steps, seed + slot);
+                if (clocks) {
+                    cpu.add(mx.getCurrentThreadCpuTime() - c0);
+                }
+            }, PREFIX + i);
+            workers[i].setDaemon(true);
+        }
+        long t0 = System.nanoTime();
+        for (Thread w : workers) {
+            w.start();
+        }
+        try {
+            for (Thread w : workers) {
+                w.join();
+            }
+        } catch (InterruptedException e) {
+            for (Thread w : workers) {
+                w.interrupt();
+            }
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while measuring core capacity");
+        }
+        long wall = System.nanoTime() - t0;
+        probeCpu.add(cpu.sum());
+        return new long[] {wall, clocks ? cpu.sum() : -1};
+    }
+
+    /** This process's CPU time in ns (every thread, the JVM's own included), or −1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** CPU clock ticks (utime + stime) per thread name of this process, from /proc/self/task; empty elsewhere. */
+    private static Map<String, Long> taskTicks() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
+    /** The up to three threads (by name) other than the probe's that used the most CPU between two readings. */
+    private static String busiestOthers(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith(PREFIX.substring(0, 15))) // Linux keeps 15 characters
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3).map(Map.Entry::getKey).collect(Collectors.joining(", "));
     }
 
     /** {@code count} dependent steps of a linear congruential generator: each multiply waits for the last. */
@@ -102,10 +207,16 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
         return v[v.length / 2];
     }
 
-    /** E.g. {@code "2 threads of multiply-adds got 1.0 cores (alone 8.1 ms, together 16.3 ms)"}. */
+    /**
+     * E.g. {@code "2 threads of multiply-adds got 1.0 cores (alone 8.1 ms, together 16.3 ms; CPU time 1.0 cores;
+     * other threads of this kernel 0.9 cores: C2 CompilerThre)"}.
+     */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d threads of multiply-adds got %.1f cores (alone %.1f ms, together %.1f ms)",
-                threads, cores, aloneMs, togetherMs);
+        String others = kernelCores < 0.05 ? "" : String.format(Locale.ROOT, "; other threads of this kernel %.1f cores%s",
+                kernelCores, busiest.isEmpty() ? "" : ": " + busiest);
+        return String.format(Locale.ROOT,
+                "%d threads of multiply-adds got %.1f cores (alone %.1f ms, together %.1f ms; CPU time %.1f cores%s)",
+                threads, cores, aloneMs, togetherMs, cpuCores, others);
     }
 }

@@ -59,6 +59,30 @@ class CoreCapacityTest {
         assertTrue(limited.toString().startsWith("2 threads of multiply-adds got "), limited.toString());
     }
 
+    /** Another thread of this JVM that keeps a core busy is seen, by name, as the kernel's own use. */
+    @Test
+    void aBusyThreadOfThisJvmIsCountedAsTheKernelsOwnUse() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread busy = new Thread(() -> {
+            long s = 1;
+            while (!stop.get()) {
+                s = s * 6364136223846793005L + 1;
+            }
+            new org.parlab.timing.Blackhole().consume(s);
+        }, "busy-neighbour");
+        busy.setDaemon(true);
+        busy.start();
+        try {
+            CoreCapacity c = CoreCapacity.measure(1, 40_000_000);
+            assertTrue(c.kernelCores() > 0.5, c.toString()); // the neighbour spins for the whole measurement
+            assertTrue(c.busiest().contains("busy-neighbour"), c.toString());
+            assertTrue(c.toString().contains("other threads of this kernel"), c.toString());
+        } finally {
+            stop.set(true);
+            busy.join();
+        }
+    }
+
     @Test
     void badThreadCountsAreNamed() {
         int cpus = Runtime.getRuntime().availableProcessors();

@@ -160,18 +160,52 @@ public final class Expectation {
         return shortfall == null ? this : skipped(shortfall);
     }
 
-    /** Why a claim on {@code needed} cores cannot be judged now although no other program is busy, or null. */
+    /** How many times the capacity probe may run before a claim is skipped, and the pause between tries. */
+    static final int PROBES = 3;
+    static final java.time.Duration BETWEEN_PROBES = java.time.Duration.ofMillis(250);
+
+    /**
+     * Why a claim on {@code needed} cores cannot be judged now although no other program is busy, or null. The
+     * probe runs up to {@link #PROBES} times, {@link #BETWEEN_PROBES} apart: what takes the cores for a moment
+     * (the JIT compiling the cell that just ran, a native pool still spinning after its last call) has usually
+     * stopped by the second try. The reason names what the last try saw.
+     */
     static String capacityShortfall(int needed) {
         if (needed < 2) {
             return null;
         }
         org.parlab.CoreCapacity capacity = capacityProbe.apply(needed);
-        if (capacity.cores() >= needed - 0.5) {
-            return null;
+        for (int tries = 1; capacity.cores() < needed - 0.5; tries++) {
+            if (tries == PROBES) {
+                return shortfallReason(needed, capacity);
+            }
+            try {
+                Thread.sleep(BETWEEN_PROBES.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted while probing the cores");
+            }
+            capacity = capacityProbe.apply(needed);
         }
-        return "needs " + needed + " cores, but " + capacity + " although other processes were idle: the cores are"
-                + " shared below the operating system (a host running this machine's vCPUs on fewer cores, or a"
-                + " spent CPU quota); run the cell again in a minute";
+        return null;
+    }
+
+    private static String shortfallReason(int needed, org.parlab.CoreCapacity c) {
+        String head = "needs " + needed + " cores, but in " + PROBES + " tries over "
+                + (PROBES - 1) * BETWEEN_PROBES.toMillis() / 1000.0 + " s " + c + ", although other programs were"
+                + " idle: ";
+        if (c.kernelCores() >= 0.3) {
+            return head + "this kernel's own threads took the rest (the JIT compiler finishing the last cells, the"
+                    + " garbage collector, or a native pool that spins after a call); run the cell again";
+        }
+        if (c.cpuCores() < needed - 0.5) {
+            return head + "the threads waited for CPU time that nothing in this machine used, so it was held back"
+                    + " below the operating system (a spent CPU quota, or a host running this machine's vCPUs on"
+                    + " fewer cores); run the cell again in a minute";
+        }
+        return head + "the threads ran the whole time but did the work of fewer cores, so the cores are shared"
+                + " below the operating system (two vCPUs that are hyperthreads of one physical core, or a host"
+                + " that takes time the guest's clocks do not show); run the cell again in a minute";
     }
 
     @Override
