@@ -15,23 +15,24 @@ import java.util.stream.Collectors;
 
 /**
  * How many cores a number of threads really get right now, measured by running them: {@code threads} threads
- * each run the same chain of integer multiply-adds at once, and one thread runs that chain alone; the cores
- * delivered are {@code threads × time alone ÷ time together}. The median of three rounds after a warm-up round,
- * about 0.1 s in all.
+ * each run the same piece of work at once, and one thread runs that piece alone; the cores delivered are
+ * {@code threads × time alone ÷ time together}. The median of three rounds after a warm-up round, about 0.1 s
+ * in all.
  *
  * <p>On idle cores the answer is close to {@code threads}. {@link MachineLoad} sees the cores that other
  * programs of this machine take; this sees what nothing inside the machine can count: a host that gives the
  * virtual machine less CPU time than it has vCPUs, or a CPU quota that is spent. The guest's counters show
  * neither: its threads look as if they ran the whole time.
  *
- * <p>The work is the kind the lessons judge: a dependent chain of 64-bit multiply-adds (the GIL simulator's
- * bytecodes, the Mandelbrot loop and the workers' loops are such chains). The kind matters where two vCPUs are
- * the two hyperthreads of one physical core: they share its execution units, and how much one thread slows the
- * other depends on which units both need. Square roots, for instance, go through one divider per physical
- * core, so two threads of square roots on sibling hyperthreads get about one core's worth while two chains of
- * multiplications, which leave the multiplier idle between dependent steps, get nearly two. A probe of another
- * kind of work than the claim's would skip claims the lesson's own measurement has just shown, or judge claims
- * the cores could not deliver.
+ * <p>The kind of work matters where two vCPUs are the two hyperthreads of one physical core: they share its
+ * execution units, and how much one thread slows the other depends on how much of them each one needs. A chain
+ * of dependent multiply-adds ({@link Work#DEPENDENT}: an interpreter's loop, the GIL simulator, the logistic
+ * map) waits for each result and leaves the units idle between steps, so two such chains share a physical
+ * core almost without loss. Arithmetic with many independent operations in flight ({@link Work#INDEPENDENT}:
+ * the Mandelbrot loop, numeric kernels) keeps the floating-point units busy, so two such threads on sibling
+ * hyperthreads get little more than one core's worth; square roots, through one divider per core, the same.
+ * A claim is judged with a probe of its own kind of work: a probe of another kind would skip claims the
+ * lesson's own measurement has just shown, or judge claims the cores could not deliver.
  *
  * <p>It also tells what took the cores when they fall short. The probe threads' own CPU clocks show whether
  * they ran the whole time (then the cores were shared below the operating system) or waited for a CPU, and the
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
  * still compiling the last cell, the garbage collector, or a native pool (OpenBLAS, OpenMP) that spins for a
  * while after a call before it sleeps. Those are not other programs, so {@link MachineLoad} does not count them.
  *
+ * @param work          the kind of work the threads ran
  * @param threads       how many threads ran together
  * @param cores         the cores they got: threads × aloneMs ÷ togetherMs (median of the rounds)
  * @param aloneMs       one thread alone, median ms
@@ -47,37 +49,77 @@ import java.util.stream.Collectors;
  * @param kernelCores   cores the other threads of this JVM used meanwhile (process CPU clock minus the threads')
  * @param busiest       the busiest of those other threads by name, e.g. {@code "C2 CompilerThre"}, or empty
  */
-public record CoreCapacity(int threads, double cores, double aloneMs, double togetherMs, double cpuCores,
-                           double kernelCores, String busiest) {
+public record CoreCapacity(Work work, int threads, double cores, double aloneMs, double togetherMs,
+                           double cpuCores, double kernelCores, String busiest) {
 
-    /** Multiply-adds per thread per round: about 8 ms on a 2020s core (each waits for the one before). */
-    static final long STEPS = 8_000_000;
+    /** The kind of work a probe runs: see the class comment for why it matters. */
+    public enum Work {
+        /** A chain of dependent 64-bit multiply-adds, each waiting for the one before; about 8 ms a round. */
+        DEPENDENT("dependent multiply-adds", 8_000_000),
+        /** Eight independent complex squarings side by side (z → z² + c), filling the floating-point units. */
+        INDEPENDENT("independent floating-point arithmetic", 1_500_000);
+
+        private final String description;
+        private final long steps;
+
+        Work(String description, long steps) {
+            this.description = description;
+            this.steps = steps;
+        }
+
+        /** E.g. {@code "dependent multiply-adds"}. */
+        public String description() {
+            return description;
+        }
+    }
     private static final int ROUNDS = 3;
     private static final String PREFIX = "parlab-core-capacity-";
 
-    /** Validates the components; {@code busiest} null is read as empty. */
+    /** Reads null {@code work} as {@link Work#DEPENDENT} and null {@code busiest} as empty. */
     public CoreCapacity {
+        work = work == null ? Work.DEPENDENT : work;
         busiest = busiest == null ? "" : busiest;
     }
 
-    /** A measurement without the CPU-clock readings (as if the threads had all their CPU time). */
+    /** A measurement of dependent work with the CPU-clock readings. */
+    public CoreCapacity(int threads, double cores, double aloneMs, double togetherMs, double cpuCores,
+                        double kernelCores, String busiest) {
+        this(Work.DEPENDENT, threads, cores, aloneMs, togetherMs, cpuCores, kernelCores, busiest);
+    }
+
+    /** A measurement of dependent work without the CPU-clock readings (as if the threads had all their CPU time). */
     public CoreCapacity(int threads, double cores, double aloneMs, double togetherMs) {
-        this(threads, cores, aloneMs, togetherMs, threads, 0, "");
+        this(Work.DEPENDENT, threads, cores, aloneMs, togetherMs, threads, 0, "");
     }
 
     /**
-     * Runs the measurement (about 0.1 s, on {@code threads} cores).
+     * Runs the measurement with {@link Work#DEPENDENT} work (about 0.1 s, on {@code threads} cores).
      *
      * @param threads between 1 and the number of processors
      * @throws IllegalArgumentException if {@code threads} is outside that range
      * @throws CancellationException    if the calling thread is interrupted meanwhile
      */
     public static CoreCapacity measure(int threads) {
-        return measure(threads, STEPS);
+        return measure(threads, Work.DEPENDENT);
     }
 
-    /** {@link #measure(int)} with {@code steps} multiply-adds per thread and round (tests use longer rounds). */
-    static CoreCapacity measure(int threads, long steps) {
+    /**
+     * Runs the measurement with {@code work} (about 0.1 s, on {@code threads} cores).
+     *
+     * @param threads between 1 and the number of processors
+     * @param work    the kind of work the claim being judged does
+     * @throws IllegalArgumentException if {@code threads} is outside that range or {@code work} is null
+     * @throws CancellationException    if the calling thread is interrupted meanwhile
+     */
+    public static CoreCapacity measure(int threads, Work work) {
+        if (work == null) {
+            throw new IllegalArgumentException("work must be DEPENDENT or INDEPENDENT, got null");
+        }
+        return measure(threads, work, work.steps);
+    }
+
+    /** {@link #measure(int, Work)} with {@code steps} steps per thread and round (tests use longer rounds). */
+    static CoreCapacity measure(int threads, Work work, long steps) {
         int cpus = Runtime.getRuntime().availableProcessors();
         if (threads < 1 || threads > cpus) {
             throw new IllegalArgumentException("threads must be between 1 and the " + cpus + " processors, got "
@@ -90,13 +132,16 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
         LongAdder probeCpu = new LongAdder(); // CPU time of every probe thread, alone rounds included
         for (int round = -1; round < ROUNDS; round++) { // round -1 warms the JIT up and is not counted
             if (round == 0) {
+                // the warm-up round made the JIT compile the probe's loop; its compiler threads would take a
+                // core from the rounds that count
+                org.parlab.timing.Jit.awaitQuiet(java.time.Duration.ofSeconds(1));
                 processCpu0 = processCpuNanos();
                 probeCpu0 = probeCpu.sum();
                 tasks0 = taskTicks();
                 wall0 = System.nanoTime();
             }
-            long one = run(1, steps, round, sink, probeCpu)[0];
-            long[] many = run(threads, steps, round + 1, sink, probeCpu);
+            long one = run(1, work, steps, round, sink, probeCpu)[0];
+            long[] many = run(threads, work, steps, round + 1, sink, probeCpu);
             if (round >= 0) {
                 alone[round] = one / 1e6;
                 together[round] = many[0] / 1e6;
@@ -110,7 +155,7 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
         double kernel = processCpu0 < 0 ? 0 : Math.max(0, (processCpu - (probeCpu.sum() - probeCpu0)) / wall);
         new org.parlab.timing.Blackhole().consume(Arrays.stream(sink).sum()); // the JIT may not drop the sums
         double cpuCores = togetherCpu < 0 ? threads : (double) togetherCpu / togetherWall;
-        return new CoreCapacity(threads, median(ratio), median(alone), median(together), cpuCores, kernel,
+        return new CoreCapacity(work, threads, median(ratio), median(alone), median(together), cpuCores, kernel,
                 busiestOthers(tasks0, taskTicks()));
     }
 
@@ -118,7 +163,7 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
      * Runs {@code threads} probe threads at once; returns {wall ns, their CPU ns during it (−1 if unreadable)}.
      * The calling thread only waits, so every probe thread carries the probe's name.
      */
-    private static long[] run(int threads, long steps, long seed, long[] sink, LongAdder probeCpu) {
+    private static long[] run(int threads, Work work, long steps, long seed, long[] sink, LongAdder probeCpu) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean clocks = mx.isCurrentThreadCpuTimeSupported();
         LongAdder cpu = new LongAdder();
@@ -127,7 +172,8 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
             int slot = i;
             workers[i] = new Thread(() -> {
                 long c0 = clocks ? mx.getCurrentThreadCpuTime() : 0;
-                sink[slot] += chain(steps, seed + slot);
+                sink[slot] += work == Work.DEPENDENT ? chain(steps, seed + slot)
+                        : Double.doubleToRawLongBits(squarings(steps, seed + slot));
                 if (clocks) {
                     cpu.add(mx.getCurrentThreadCpuTime() - c0);
                 }
@@ -201,6 +247,44 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
         return s;
     }
 
+    /**
+     * {@code count} steps of z → z² + c on eight points at once, each c inside the Mandelbrot set's main
+     * cardioid (the orbits converge and never overflow): 24 multiplications a step that do not wait for each
+     * other, more than a core's floating-point units finish in the latency of one.
+     */
+    private static double squarings(long count, long seed) {
+        double d = 1e-6 * (seed & 1023);
+        double r0 = 0, i0 = 0, r1 = 0, i1 = 0, r2 = 0, i2 = 0, r3 = 0, i3 = 0;
+        double r4 = 0, i4 = 0, r5 = 0, i5 = 0, r6 = 0, i6 = 0, r7 = 0, i7 = 0;
+        for (long k = 0; k < count; k++) {
+            double t0 = r0 * r0 - i0 * i0 - 0.10 + d;
+            i0 = 2 * r0 * i0 + 0.10;
+            r0 = t0;
+            double t1 = r1 * r1 - i1 * i1 - 0.20 + d;
+            i1 = 2 * r1 * i1 + 0.20;
+            r1 = t1;
+            double t2 = r2 * r2 - i2 * i2 + 0.10 + d;
+            i2 = 2 * r2 * i2 + 0.10;
+            r2 = t2;
+            double t3 = r3 * r3 - i3 * i3 - 0.30 + d;
+            i3 = 2 * r3 * i3;
+            r3 = t3;
+            double t4 = r4 * r4 - i4 * i4 - 0.50 + d;
+            i4 = 2 * r4 * i4 + 0.10;
+            r4 = t4;
+            double t5 = r5 * r5 - i5 * i5 + 0.20 + d;
+            i5 = 2 * r5 * i5;
+            r5 = t5;
+            double t6 = r6 * r6 - i6 * i6 - 0.60 + d;
+            i6 = 2 * r6 * i6;
+            r6 = t6;
+            double t7 = r7 * r7 - i7 * i7 + 0.15 + d;
+            i7 = 2 * r7 * i7 + 0.20;
+            r7 = t7;
+        }
+        return r0 + i0 + r1 + i1 + r2 + i2 + r3 + i3 + r4 + i4 + r5 + i5 + r6 + i6 + r7 + i7;
+    }
+
     private static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
@@ -208,15 +292,16 @@ public record CoreCapacity(int threads, double cores, double aloneMs, double tog
     }
 
     /**
-     * E.g. {@code "2 threads of multiply-adds got 1.0 cores (alone 8.1 ms, together 16.3 ms; CPU time 1.0 cores;
-     * other threads of this kernel 0.9 cores: C2 CompilerThre)"}.
+     * E.g. {@code "2 threads of dependent multiply-adds got 1.0 cores (alone 8.1 ms, together 16.3 ms; CPU time
+     * 1.0 cores; other threads of this kernel 0.9 cores: C2 CompilerThre)"}.
      */
     @Override
     public String toString() {
         String others = kernelCores < 0.05 ? "" : String.format(Locale.ROOT, "; other threads of this kernel %.1f cores%s",
                 kernelCores, busiest.isEmpty() ? "" : ": " + busiest);
         return String.format(Locale.ROOT,
-                "%d threads of multiply-adds got %.1f cores (alone %.1f ms, together %.1f ms; CPU time %.1f cores%s)",
-                threads, cores, aloneMs, togetherMs, cpuCores, others);
+                "%d %s of %s got %.1f cores (alone %.1f ms, together %.1f ms; CPU time %.1f cores%s)",
+                threads, threads == 1 ? "thread" : "threads", work.description(), cores, aloneMs, togetherMs,
+                cpuCores, others);
     }
 }

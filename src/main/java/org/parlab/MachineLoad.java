@@ -22,11 +22,24 @@ import java.util.Locale;
  *
  * @param window        how long it measured
  * @param cpus          CPUs this process may run on (its affinity set)
- * @param othersCores   average cores kept busy by everything except this JVM and its child processes
+ * <p>In a virtual machine part of that busy time can be the host's: <em>steal time</em>, when the host runs
+ * something else on the physical core behind a vCPU that had work to do. No process of this machine used it,
+ * yet the cores were not there; it counts as taken, and {@link #stealCores()} tells how much of it was the
+ * host's.
+ *
+ * @param othersCores   average cores kept busy by everything except this JVM and its child processes,
+ *                      the host's steal time included
  * @param ownCores      average cores used by this JVM and its child processes during the window
- * @param measured      false where the counters are not readable (not Linux): then both averages are 0
+ * @param stealCores    the part of {@code othersCores} that was steal time (0 outside virtual machines)
+ * @param measured      false where the counters are not readable (not Linux): then the averages are 0
  */
-public record MachineLoad(Duration window, int cpus, double othersCores, double ownCores, boolean measured) {
+public record MachineLoad(Duration window, int cpus, double othersCores, double ownCores, double stealCores,
+                          boolean measured) {
+
+    /** A reading without steal time. */
+    public MachineLoad(Duration window, int cpus, double othersCores, double ownCores, boolean measured) {
+        this(window, cpus, othersCores, ownCores, 0, measured);
+    }
 
     private static final Path STAT = Path.of("/proc/stat");
     private static final Path SELF_STAT = Path.of("/proc/self/stat");
@@ -53,18 +66,25 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
         long[] after = counters(allowed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (before == null || after == null) {
-            return new MachineLoad(window, cpuCount(allowed), 0, 0, false);
+            return new MachineLoad(window, cpuCount(allowed), 0, 0, 0, false);
         }
-        return fromTicks(window, cpuCount(allowed), after[0] - before[0], after[1] - before[1], seconds);
+        return fromTicks(window, cpuCount(allowed), after[0] - before[0], after[1] - before[1],
+                after[2] - before[2], seconds);
     }
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ: the unit of /proc/stat and /proc/PID/stat
 
-    /** The load over {@code seconds} in which the allowed CPUs were busy for {@code busyTicks}, this JVM for {@code ownTicks}. */
-    private static MachineLoad fromTicks(Duration window, int cpus, long busyTicks, long ownTicks, double seconds) {
+    /**
+     * The load over {@code seconds} in which the allowed CPUs were busy for {@code busyTicks} (steal time
+     * included), of which {@code stealTicks} were the host's, and this JVM used {@code ownTicks}.
+     */
+    private static MachineLoad fromTicks(Duration window, int cpus, long busyTicks, long ownTicks, long stealTicks,
+                                         double seconds) {
         double busy = busyTicks / TICKS_PER_SECOND / seconds;
         double own = ownTicks / TICKS_PER_SECOND / seconds;
-        return new MachineLoad(window, cpus, Math.max(0, busy - own), own, true);
+        double others = Math.max(0, busy - own);
+        return new MachineLoad(window, cpus, others, own, Math.min(others, stealTicks / TICKS_PER_SECOND / seconds),
+                true);
     }
 
     private static int cpuCount(BitSet allowed) {
@@ -73,7 +93,7 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
 
     private static final long SAMPLE_MS = 250;
     private static final int HISTORY = 1200; // 5 minutes of readings
-    private static final long[][] RING = new long[HISTORY][]; // {nanoTime, busy jiffies, own jiffies}
+    private static final long[][] RING = new long[HISTORY][]; // {nanoTime, busy, own, steal jiffies}
     private static int next;
     private static int filled;
     private static Thread sampler;
@@ -92,7 +112,7 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
                 long[] c = counters(allowed);
                 if (c != null) {
                     synchronized (RING) {
-                        RING[next] = new long[] {System.nanoTime(), c[0], c[1]};
+                        RING[next] = new long[] {System.nanoTime(), c[0], c[1], c[2]};
                         next = (next + 1) % HISTORY;
                         filled = Math.min(HISTORY, filled + 1);
                     }
@@ -143,7 +163,8 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
                 break;
             }
             MachineLoad second = fromTicks(Duration.ofSeconds(1), cpus, readings[j][1] - readings[i][1],
-                    readings[j][2] - readings[i][2], (readings[j][0] - readings[i][0]) / 1e9);
+                    readings[j][2] - readings[i][2], readings[j][3] - readings[i][3],
+                    (readings[j][0] - readings[i][0]) / 1e9);
             if (busiest == null || second.othersCores() > busiest.othersCores()) {
                 busiest = second;
             }
@@ -156,20 +177,33 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
         return Math.max(0, Math.min(cpus, Runtime.getRuntime().availableProcessors()) - othersCores);
     }
 
-    /** E.g. {@code "other processes kept 1.0 of 2 cores busy (measured over 250 ms)"}. */
+    /**
+     * E.g. {@code "other processes kept 1.0 of 2 cores busy (measured over 250 ms)"}, or with steal time
+     * {@code "other processes and the host kept 0.5 of 2 cores busy, 0.4 of them the host's steal time (measured
+     * over 250 ms)"}.
+     */
     @Override
     public String toString() {
         if (!measured) {
             return "CPU use of other processes not measurable here (no /proc)";
         }
-        return String.format(Locale.ROOT, "other processes kept %.1f of %d cores busy (measured over %d ms)",
-                othersCores, cpus, window.toMillis());
+        return describe() + String.format(Locale.ROOT, " (measured over %d ms)", window.toMillis());
     }
 
-    /** [busy jiffies of the allowed CPUs, this process's jiffies], or null where unreadable. */
+    /** The load without the window, e.g. {@code "other processes kept 1.0 of 2 cores busy"}. */
+    public String describe() {
+        if (stealCores < 0.1) {
+            return String.format(Locale.ROOT, "other processes kept %.1f of %d cores busy", othersCores, cpus);
+        }
+        return String.format(Locale.ROOT, "other processes and the host kept %.1f of %d cores busy, %.1f of them"
+                + " the host's steal time (it ran something else on the physical cores behind this machine's vCPUs)",
+                othersCores, cpus, stealCores);
+    }
+
+    /** [busy jiffies of the allowed CPUs (steal included), this process's jiffies, steal jiffies], or null. */
     private static long[] counters(BitSet allowed) {
         try {
-            long busy = 0;
+            long busy = 0, steal = 0, totalSteal = 0;
             boolean perCpu = false;
             long total = -1;
             for (String line : Files.readAllLines(STAT)) {
@@ -184,30 +218,61 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
                         b += Long.parseLong(f[i]);
                     }
                 }
+                long st = f.length > 8 ? Long.parseLong(f[8]) : 0;
                 if (f[0].equals("cpu")) {
                     total = b;
+                    totalSteal = st;
                 } else if (allowed != null && allowed.get(Integer.parseInt(f[0].substring(3)))) {
                     busy += b;
+                    steal += st;
                     perCpu = true;
                 }
             }
             if (!perCpu) {
                 busy = total;
+                steal = totalSteal;
             }
             // this JVM and the processes it started (a lesson's CPython or JVM workers are not "other programs"):
             // its own time, its ended children's (cutime, cstime), and what its live descendants used so far
-            long own = cpuOf(Files.readString(SELF_STAT));
+            long own = ownTicks();
+            return busy < 0 ? null : new long[] {busy, own, steal};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * CPU ticks of this JVM, its reaped children and its live descendants. A child that ends and is reaped
+     * while the descendants are listed would be in neither sum (or in both, read the other way round), and
+     * its time would show up as another program's in one window: a lesson that starts many short processes
+     * (lesson 07's Python workers) would then skip its own claims for "load". So the reaped children's time
+     * is read before and after the listing, and the reading is taken again when it changed in between.
+     */
+    private static long ownTicks() throws IOException {
+        long total = 0;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String before = Files.readString(SELF_STAT);
+            long live = 0;
             for (ProcessHandle child : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
                 try {
-                    own += cpuOf(Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat")));
+                    live += cpuOf(Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat")));
                 } catch (IOException | RuntimeException gone) {
                     // ended in the meantime: its time is in its parent's cutime from now on
                 }
             }
-            return busy < 0 ? null : new long[] {busy, own};
-        } catch (IOException | RuntimeException e) {
-            return null;
+            String after = Files.readString(SELF_STAT);
+            total = cpuOf(after) + live;
+            if (reapedOf(before) == reapedOf(after)) {
+                return total;
+            }
         }
+        return total; // children kept ending: the last reading, off by at most the last one reaped
+    }
+
+    /** cutime + cstime (fields 16–17) of a /proc/PID/stat line: the CPU time of reaped children, in ticks. */
+    private static long reapedOf(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return Long.parseLong(f[13]) + Long.parseLong(f[14]);
     }
 
     /** utime + stime + cutime + cstime (fields 14–17) of a /proc/PID/stat line, in clock ticks. */

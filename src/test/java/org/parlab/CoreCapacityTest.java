@@ -53,10 +53,10 @@ class CoreCapacityTest {
     void twoThreadsGetOneCoreUnderAOneCoreQuota() throws Exception {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
         // rounds of ~0.1 s: a quota is enforced every 5 ms, smooth only over many periods
-        CoreCapacity limited = withOneCoreQuota(() -> CoreCapacity.measure(2, 80_000_000));
+        CoreCapacity limited = withOneCoreQuota(() -> CoreCapacity.measure(2, CoreCapacity.Work.DEPENDENT, 80_000_000));
         // one core's worth: together takes about twice as long as alone
         assertTrue(limited.cores() < 1.3, limited.toString());
-        assertTrue(limited.toString().startsWith("2 threads of multiply-adds got "), limited.toString());
+        assertTrue(limited.toString().startsWith("2 threads of dependent multiply-adds got "), limited.toString());
     }
 
     /** Another thread of this JVM that keeps a core busy is seen, by name, as the kernel's own use. */
@@ -73,7 +73,7 @@ class CoreCapacityTest {
         busy.setDaemon(true);
         busy.start();
         try {
-            CoreCapacity c = CoreCapacity.measure(1, 40_000_000);
+            CoreCapacity c = CoreCapacity.measure(1, CoreCapacity.Work.DEPENDENT, 40_000_000);
             assertTrue(c.kernelCores() > 0.5, c.toString()); // the neighbour spins for the whole measurement
             assertTrue(c.busiest().contains("busy-neighbour"), c.toString());
             assertTrue(c.toString().contains("other threads of this kernel"), c.toString());
@@ -81,6 +81,16 @@ class CoreCapacityTest {
             stop.set(true);
             busy.join();
         }
+    }
+
+    @Test
+    void independentArithmeticIsMeasuredAndNamed() {
+        CoreCapacity c = CoreCapacity.measure(1, CoreCapacity.Work.INDEPENDENT);
+        assertEquals(CoreCapacity.Work.INDEPENDENT, c.work());
+        assertEquals(1.0, c.cores(), 0.35, c.toString());
+        assertTrue(c.aloneMs() > 0.5, c.toString()); // the JIT kept the work: it takes milliseconds
+        assertTrue(c.toString().startsWith("1 thread of independent floating-point arithmetic got "), c.toString());
+        assertThrows(IllegalArgumentException.class, () -> CoreCapacity.measure(1, null));
     }
 
     @Test

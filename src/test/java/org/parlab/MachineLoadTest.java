@@ -91,6 +91,42 @@ class MachineLoadTest {
         assertTrue(free >= 0 && free <= Runtime.getRuntime().availableProcessors(), "free cores " + free);
     }
 
+    /** Steal time is the host's: a reading says so, and still counts it as taken. */
+    @Test
+    void theHostsStealTimeIsNamedAndCountsAsTaken() {
+        MachineLoad host = new MachineLoad(Duration.ofMillis(250), 2, 0.5, 0.0, 0.4, true);
+        assertTrue(host.toString().startsWith("other processes and the host kept 0.5 of 2 cores busy, 0.4 of them"
+                + " the host's steal time"), host.toString());
+        assertEquals(Math.min(2, Runtime.getRuntime().availableProcessors()) - 0.5, host.freeCores(), 1e-9);
+        MachineLoad browser = new MachineLoad(Duration.ofMillis(250), 2, 0.5, 0.0, true);
+        assertEquals("other processes kept 0.5 of 2 cores busy (measured over 250 ms)", browser.toString());
+        MachineLoad now = MachineLoad.measure(Duration.ofMillis(50));
+        assertTrue(now.stealCores() >= 0 && now.stealCores() <= now.othersCores() + 1e-9, now.toString());
+    }
+
+    /**
+     * Processes this JVM starts and that end within a quarter of a second (lesson 07's workers) are its own
+     * load: a reading must not count a child reaped while the descendants were being listed as another
+     * program's.
+     */
+    @Test
+    void shortLivedChildrenCountAsThisProcesssOwn() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/stat")) && Files.isExecutable(Path.of("/bin/sh")), "needs Linux");
+        assumeTrue(MachineLoad.measure(Duration.ofMillis(500)).othersCores() < 0.2, "needs a quiet machine");
+        MachineLoad.startSampling();
+        long end = System.nanoTime() + 3_000_000_000L;
+        int started = 0;
+        while (System.nanoTime() < end) {
+            Process a = new ProcessBuilder("/bin/sh", "-c", "i=0; while [ $i -lt 30000 ]; do i=$((i+1)); done").start();
+            Process b = new ProcessBuilder("/bin/sh", "-c", "i=0; while [ $i -lt 30000 ]; do i=$((i+1)); done").start();
+            a.waitFor();
+            b.waitFor();
+            started += 2;
+        }
+        MachineLoad busiest = MachineLoad.busiestRecent(Duration.ofSeconds(3));
+        assertTrue(busiest != null && busiest.othersCores() < 0.35, started + " children: " + busiest);
+    }
+
     @Test
     void badWindowsAreNamed() {
         for (Duration d : new Duration[] {null, Duration.ZERO, Duration.ofMillis(-5), Duration.ofMinutes(5)}) {

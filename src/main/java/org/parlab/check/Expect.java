@@ -21,7 +21,7 @@ public final class Expect {
             return Expectation.unanswered("≤ your answer");
         }
         requireFinite("limit", limit);
-        return new Expectation("≤ " + Numbers.format(limit), v -> v <= limit, null);
+        return Expectation.bounded("≤ " + Numbers.format(limit), v -> v <= limit, Expectation.Bound.UPPER);
     }
 
     /** value ≥ {@code limit}. */
@@ -30,7 +30,7 @@ public final class Expect {
             return Expectation.unanswered("≥ your answer");
         }
         requireFinite("limit", limit);
-        return Expectation.lowerBound("≥ " + Numbers.format(limit), v -> v >= limit);
+        return Expectation.bounded("≥ " + Numbers.format(limit), v -> v >= limit, Expectation.Bound.LOWER);
     }
 
     /** value &lt; {@code limit}. */
@@ -39,7 +39,7 @@ public final class Expect {
             return Expectation.unanswered("< your answer");
         }
         requireFinite("limit", limit);
-        return new Expectation("< " + Numbers.format(limit), v -> v < limit, null);
+        return Expectation.bounded("< " + Numbers.format(limit), v -> v < limit, Expectation.Bound.UPPER);
     }
 
     /** value &gt; {@code limit}. */
@@ -48,7 +48,7 @@ public final class Expect {
             return Expectation.unanswered("> your answer");
         }
         requireFinite("limit", limit);
-        return Expectation.lowerBound("> " + Numbers.format(limit), v -> v > limit);
+        return Expectation.bounded("> " + Numbers.format(limit), v -> v > limit, Expectation.Bound.LOWER);
     }
 
     /** {@code low} ≤ value ≤ {@code high}. */

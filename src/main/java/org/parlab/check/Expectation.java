@@ -3,6 +3,8 @@ package org.parlab.check;
 import java.util.Objects;
 import java.util.function.DoublePredicate;
 
+import org.parlab.Numbers;
+
 /**
  * What a measured number is expected to be, e.g. {@code atMost(1.1)} or {@code between(1.6, 2.2)}.
  * Made by the factories in {@link Expect}; immutable.
@@ -15,39 +17,68 @@ public final class Expectation {
     private final DoublePredicate test;
     private final String skipReason; // null: applies
     private final boolean unanswered; // a bound is an exercise's answer that is still NaN
-    private final boolean lowerBound; // passes on every value above some bound (atLeast, greaterThan)
-    private final int capacityNeeded; // cores whose capacity is probed when judging (0: none)
+    private final Bound bound;
+    private final CoreGate gate; // null: the verdict does not depend on the cores
     /** How far back {@link #whenCoresFree} looks for other programs' work: about the longest measurement. */
     static final java.time.Duration LOOKBACK = java.time.Duration.ofSeconds(30);
     /** Measures what n threads get; replaced in tests, which cannot make two vCPUs share a core on demand. */
-    static java.util.function.IntFunction<org.parlab.CoreCapacity> capacityProbe = org.parlab.CoreCapacity::measure;
+    static java.util.function.BiFunction<Integer, org.parlab.CoreCapacity.Work, org.parlab.CoreCapacity> capacityProbe =
+            org.parlab.CoreCapacity::measure;
+
+    /** Which values pass: everything above a bound, everything below one, or something else (a range). */
+    enum Bound { LOWER, UPPER, OTHER }
+
+    /**
+     * What a claim on cores is judged against: how many it needs, whether its value grows with the cores it
+     * gets ({@link #speedupOn}), and the load readings taken when the expectation was made (null: not read).
+     */
+    private record CoreGate(int needed, org.parlab.CoreCapacity.Work work, boolean grows, org.parlab.MachineLoad now,
+                            org.parlab.MachineLoad recent) {
+        /** The fewer free cores of the two readings. */
+        double freeCores() {
+            double free = now == null ? Double.POSITIVE_INFINITY : now.freeCores();
+            return recent == null ? free : Math.min(free, recent.freeCores());
+        }
+
+        /** The reading with more load: what a skip reports. */
+        org.parlab.MachineLoad busier() {
+            if (now == null || (recent != null && recent.othersCores() > now.othersCores())) {
+                return recent;
+            }
+            return now;
+        }
+    }
 
     Expectation(String description, DoublePredicate test, String skipReason) {
-        this(description, test, skipReason, false, false, 0);
+        this(description, test, skipReason, false, Bound.OTHER, null);
     }
 
     private Expectation(String description, DoublePredicate test, String skipReason, boolean unanswered,
-                        boolean lowerBound, int capacityNeeded) {
+                        Bound bound, CoreGate gate) {
         this.description = Objects.requireNonNull(description, "description");
         this.test = Objects.requireNonNull(test, "test");
         this.skipReason = skipReason;
         this.unanswered = unanswered;
-        this.lowerBound = lowerBound;
-        this.capacityNeeded = capacityNeeded;
+        this.bound = Objects.requireNonNull(bound, "bound");
+        this.gate = gate;
     }
 
     /** An expectation built from an exercise's answer that is still blank ({@code Double.NaN}). */
     static Expectation unanswered(String description) {
-        return new Expectation(description, v -> false, null, true, false, 0);
+        return new Expectation(description, v -> false, null, true, Bound.OTHER, null);
     }
 
-    /** A lower bound ({@code atLeast}, {@code greaterThan}): see {@link #whenCoresFree} for what that changes. */
-    static Expectation lowerBound(String description, DoublePredicate test) {
-        return new Expectation(description, test, null, false, true, 0);
+    /** An expectation that passes every value on one side of a bound ({@code atLeast}: LOWER, {@code atMost}: UPPER). */
+    static Expectation bounded(String description, DoublePredicate test, Bound bound) {
+        return new Expectation(description, test, null, false, bound, null);
     }
 
     private Expectation skipped(String reason) {
-        return new Expectation(description, test, reason, false, lowerBound, 0);
+        return new Expectation(description, test, reason, false, bound, null);
+    }
+
+    private Expectation gated(CoreGate g) {
+        return new Expectation(description, test, null, false, bound, g);
     }
 
     /**
@@ -102,19 +133,30 @@ public final class Expectation {
      * of them busy; the check is then skipped and says how busy the machine was. A core counts as free when
      * at least half of it is idle.
      *
-     * <p>When the check judges the value, it may also measure what {@code needed} threads really get
-     * ({@link org.parlab.CoreCapacity}, about 0.1 s): where they get less than {@code needed − ½} cores' worth
-     * although no other program is busy (a host that runs the virtual machine on fewer cores, a spent CPU
-     * quota), the check is skipped, with that measurement as the reason. A lower bound ({@code atLeast},
-     * {@code greaterThan}) that the value meets needs no probe: the claims it guards grow with the cores they
-     * get (a speed-up, busy cores, a throughput), so fewer cores than needed cannot have met it, and the
-     * measurement is its own evidence that the cores were there. Every other verdict, and a missed lower
-     * bound, asks the probe first.
+     * <p>When the check judges the value, it also measures what {@code needed} threads really get
+     * ({@link org.parlab.CoreCapacity}, about 0.1 s, tried up to three times): where they get less than
+     * {@code needed − ½} cores' worth although no other program is busy (this kernel's own threads, a host
+     * that runs the virtual machine on fewer cores, a spent CPU quota), the check is skipped, with that
+     * measurement as the reason. For a speed-up, busy cores or a throughput, {@link #speedupOn} judges more
+     * often, because it knows which way the cores move the value.
      *
      * @param needed cores the claim needs, at least 1
      * @throws IllegalArgumentException if {@code needed} is less than 1
      */
     public Expectation whenCoresFree(int needed) {
+        return whenCoresFree(needed, org.parlab.CoreCapacity.Work.DEPENDENT);
+    }
+
+    /**
+     * {@link #whenCoresFree(int)} for a claim whose threads do {@code work}: the core-capacity probe runs that
+     * kind of work (see {@link org.parlab.CoreCapacity.Work}).
+     *
+     * @param needed cores the claim needs, at least 1
+     * @param work   the kind of work the claim's threads do
+     * @throws IllegalArgumentException if {@code needed} is less than 1 or {@code work} is null
+     */
+    public Expectation whenCoresFree(int needed, org.parlab.CoreCapacity.Work work) {
+        requireWork(work);
         if (needed < 1) {
             throw new IllegalArgumentException("needed must be at least 1 core, got " + needed);
         }
@@ -132,32 +174,134 @@ public final class Expectation {
         // the measurement came before the check: a program that ran during it and has stopped since counts too
         org.parlab.MachineLoad recent = org.parlab.MachineLoad.busiestRecent(LOOKBACK);
         if (recent != null && recent.freeCores() < needed - 0.5) {
-            return skipped(String.format(java.util.Locale.ROOT,
-                    "needs %d free cores, but other processes kept %.1f of %d cores busy for a second within the"
-                            + " last %d s, during the measurement; run it again on a quieter machine",
-                    needed, recent.othersCores(), recent.cpus(), LOOKBACK.toSeconds()));
+            return skipped(recentLoad(needed + " free cores", recent));
         }
-        return needingCapacity(needed);
-    }
-
-    /** This expectation with the capacity of {@code needed} cores probed when judging (none below 2). */
-    Expectation needingCapacity(int needed) {
-        return needed < 2 || skipReason != null || unanswered ? this
-                : new Expectation(description, test, null, false, lowerBound, Math.max(needed, capacityNeeded));
+        return needed < 2 ? this : gated(new CoreGate(needed, work, false, null, null));
     }
 
     /**
-     * This expectation as it applies to {@code value}: itself, or a skipped copy when judging {@code value}
-     * needs the cores' capacity (see {@link #whenCoresFree}) and the probe finds it short. Called by the check
-     * once the value is known, so that the probe runs only where a verdict depends on it.
+     * The same expectation for a value that grows with the cores it gets: a speed-up of {@code needed}
+     * threads over one, the cores a run kept busy, a throughput. Load moves such a value two ways, and the
+     * check asks for the conditions under which its verdict means something:
+     * <ul>
+     * <li>Other programs take cores from the parallel run and <em>lower</em> the value; so do cores shared
+     *   below the operating system. A verdict that rests on a low value (an {@code atLeast} missed, an
+     *   {@code atMost} met, any range) needs {@code needed} free cores and the core-capacity probe, as in
+     *   {@link #whenCoresFree}; and a missed {@code atLeast} is reported as inconclusive, not failed, when the
+     *   cores the readings saw taken could explain the miss: on {@code free} of {@code needed} cores the value
+     *   could have been {@code needed ÷ free} times higher on idle ones, and if that would meet the bound, the
+     *   load may have decided it.</li>
+     * <li>When less than one core is left free, the one-thread run the value is compared with waits for a
+     *   core too, while {@code needed} threads claim {@code needed} shares of the machine from the scheduler
+     *   (and a thread that wakes up, as threads taking turns at a lock do, is let in ahead of one that never
+     *   sleeps): that <em>raises</em> the ratio, and it then measures the scheduler's shares, not the work.
+     *   A verdict that rests on a high value (an {@code atLeast} met, an {@code atMost} missed) needs one
+     *   whole free core and nothing more: fewer cores cannot have raised the value, so the measurement is
+     *   its own evidence that the cores were there, and a browser using half a core does not cost the
+     *   lesson its claim.</li>
+     * </ul>
+     * Where the condition fails, the check is skipped with the load it measured.
+     *
+     * @param needed cores the claim's threads need, at least 1
+     * @throws IllegalArgumentException if {@code needed} is less than 1
      */
-    Expectation judging(double value) {
-        if (capacityNeeded < 2 || skipReason != null || unanswered || !Double.isFinite(value)
-                || (lowerBound && test.test(value))) {
+    public Expectation speedupOn(int needed) {
+        return speedupOn(needed, org.parlab.CoreCapacity.Work.DEPENDENT);
+    }
+
+    /**
+     * {@link #speedupOn(int)} for threads that do {@code work}: the core-capacity probe runs that kind of work,
+     * e.g. {@code INDEPENDENT} for a Mandelbrot image, whose floating-point arithmetic two hyperthreads of one
+     * physical core share worse than dependent chains (see {@link org.parlab.CoreCapacity.Work}).
+     *
+     * @param needed cores the claim's threads need, at least 1
+     * @param work   the kind of work the claim's threads do
+     * @throws IllegalArgumentException if {@code needed} is less than 1 or {@code work} is null
+     */
+    public Expectation speedupOn(int needed, org.parlab.CoreCapacity.Work work) {
+        requireWork(work);
+        if (needed < 1) {
+            throw new IllegalArgumentException("needed must be at least 1 core, got " + needed);
+        }
+        if (skipReason != null || unanswered) {
             return this;
         }
-        String shortfall = capacityShortfall(capacityNeeded);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < needed) {
+            return skipped("needs " + needed + " cores; this machine has " + cores);
+        }
+        return gated(new CoreGate(needed, work, true,
+                org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250)),
+                org.parlab.MachineLoad.busiestRecent(LOOKBACK)));
+    }
+
+    private static void requireWork(org.parlab.CoreCapacity.Work work) {
+        if (work == null) {
+            throw new IllegalArgumentException("work must be CoreCapacity.Work.DEPENDENT or INDEPENDENT, got null");
+        }
+    }
+
+    /** This expectation judged with the capacity of {@code needed} cores and no load readings (tests). */
+    Expectation needingCapacity(int needed) {
+        return needed < 2 || skipReason != null || unanswered ? this
+                : gated(new CoreGate(needed, org.parlab.CoreCapacity.Work.DEPENDENT, false, null, null));
+    }
+
+    /** {@link #speedupOn} with the given load readings instead of fresh ones (tests). */
+    Expectation speedupOn(int needed, org.parlab.MachineLoad now, org.parlab.MachineLoad recent) {
+        return skipReason != null || unanswered ? this
+                : gated(new CoreGate(needed, org.parlab.CoreCapacity.Work.DEPENDENT, true, now, recent));
+    }
+
+    /**
+     * This expectation as it applies to {@code value}: itself, or a skipped copy when the verdict on
+     * {@code value} depends on cores that were not there (see {@link #whenCoresFree} and {@link #speedupOn}).
+     * Called by the check once the value is known, so that the probe runs only where a verdict depends on it.
+     */
+    Expectation judging(double value) {
+        if (gate == null || skipReason != null || unanswered || !Double.isFinite(value)) {
+            return this;
+        }
+        boolean passes = test.test(value);
+        boolean restsOnHighValue = gate.grows() && ((bound == Bound.LOWER && passes) || (bound == Bound.UPPER && !passes));
+        if (restsOnHighValue) {
+            if (gate.freeCores() < 1) {
+                org.parlab.MachineLoad busier = gate.busier();
+                return skipped(String.format(java.util.Locale.ROOT, "a speed-up is judged only while a whole core"
+                        + " is free for the one-thread run it is compared with, but %s; with less than a core"
+                        + " free, %d threads get %d shares of the machine against the one thread's one, and the"
+                        + " ratio measures the scheduler, not the work; run it again on a quieter machine",
+                        loadText(busier), gate.needed(), gate.needed()));
+            }
+            return this; // fewer cores cannot have raised the value: no probe needed
+        }
+        if (gate.grows()) {
+            double free = Math.min(gate.freeCores(), gate.needed());
+            if (free < gate.needed() - 0.5) {
+                return skipped("needs " + gate.needed() + " free cores, but " + loadText(gate.busier())
+                        + "; run it again on a quieter machine");
+            }
+            // a missed lower bound that the cores taken could explain: the threads had `free` of `needed` cores,
+            // so the value could have been up to needed / free times higher on idle ones
+            if (bound == Bound.LOWER && free < gate.needed() && test.test(value * gate.needed() / free)) {
+                return skipped(String.format(java.util.Locale.ROOT, "%s missed %s, but %s: on %.2f of %d cores it"
+                        + " could have been %.3g, so the load, not the claim, may have decided it; run it again on"
+                        + " a quieter machine", Numbers.format(value), description, loadText(gate.busier()), free,
+                        gate.needed(), value * gate.needed() / free));
+            }
+        }
+        String shortfall = capacityShortfall(gate.needed(), gate.work());
         return shortfall == null ? this : skipped(shortfall);
+    }
+
+    private static String loadText(org.parlab.MachineLoad load) {
+        return load.window().toMillis() == 1000 ? load.describe() + " for a second within the last "
+                + LOOKBACK.toSeconds() + " s" : load.toString();
+    }
+
+    private static String recentLoad(String needs, org.parlab.MachineLoad recent) {
+        return "needs " + needs + ", but " + loadText(recent) + ", during the measurement; run it again on a"
+                + " quieter machine";
     }
 
     /** How many times the capacity probe may run before a claim is skipped, and the pause between tries. */
@@ -171,10 +315,14 @@ public final class Expectation {
      * stopped by the second try. The reason names what the last try saw.
      */
     static String capacityShortfall(int needed) {
+        return capacityShortfall(needed, org.parlab.CoreCapacity.Work.DEPENDENT);
+    }
+
+    static String capacityShortfall(int needed, org.parlab.CoreCapacity.Work work) {
         if (needed < 2) {
             return null;
         }
-        org.parlab.CoreCapacity capacity = capacityProbe.apply(needed);
+        org.parlab.CoreCapacity capacity = capacityProbe.apply(needed, work);
         for (int tries = 1; capacity.cores() < needed - 0.5; tries++) {
             if (tries == PROBES) {
                 return shortfallReason(needed, capacity);
@@ -185,7 +333,7 @@ public final class Expectation {
                 Thread.currentThread().interrupt();
                 throw new java.util.concurrent.CancellationException("interrupted while probing the cores");
             }
-            capacity = capacityProbe.apply(needed);
+            capacity = capacityProbe.apply(needed, work);
         }
         return null;
     }

@@ -10,7 +10,7 @@ import java.time.Duration;
  * away from whatever is measured next. {@link #awaitQuiet(Duration)} waits for them to finish first.
  */
 public final class Jit {
-    private static final long POLL_MS = 10;
+    private static final long POLL_MS = 20;
     private static final int QUIET_POLLS = 3;
 
     private Jit() {
@@ -18,7 +18,10 @@ public final class Jit {
 
     /**
      * Waits until the JIT has compiled nothing for {@value #QUIET_POLLS} × {@value #POLL_MS} ms, or until
-     * {@code atMost} has passed.
+     * {@code atMost} has passed. "Nothing" means both that no compilation finished (the JVM's compilation-time
+     * counter, which moves only when one does) and that the compiler threads used no CPU (their clocks in
+     * {@code /proc/self/task}, on Linux): one large method can keep a C2 thread busy for seconds without
+     * finishing, and the counter alone would call that quiet.
      *
      * @return true if the JIT went quiet, false if the time ran out (or the JVM does not report compilation time)
      * @throws IllegalArgumentException unless 0 ≤ {@code atMost} ≤ 1 minute
@@ -33,6 +36,7 @@ public final class Jit {
         }
         long deadline = System.nanoTime() + atMost.toNanos();
         long last = jit.getTotalCompilationTime();
+        long lastTicks = compilerTicks();
         int quiet = 0;
         while (System.nanoTime() < deadline) {
             try {
@@ -42,12 +46,36 @@ public final class Jit {
                 return false;
             }
             long now = jit.getTotalCompilationTime();
-            quiet = now == last ? quiet + 1 : 0;
+            long ticks = compilerTicks();
+            quiet = now == last && ticks == lastTicks ? quiet + 1 : 0;
             last = now;
+            lastTicks = ticks;
             if (quiet >= QUIET_POLLS) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** CPU clock ticks of the JIT's compiler threads so far (HotSpot's "C1/C2 CompilerThread"), 0 off Linux. */
+    static long compilerTicks() {
+        long ticks = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return 0;
+        }
+        return ticks;
     }
 }

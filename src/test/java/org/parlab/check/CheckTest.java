@@ -72,17 +72,17 @@ class CheckTest {
         assertNull(r.reason());
     }
 
-    /** A check whose cores turn out short: a met lower bound is passed, a missed one skipped with the probe's reason. */
+    /** A speed-up whose cores turn out short: a met lower bound is passed, a missed one skipped with the probe's reason. */
     @Test
     void aCheckAsksTheCoresOnlyWhenItsVerdictDependsOnThem() {
         var saved = Expectation.capacityProbe;
-        Expectation.capacityProbe = n -> new org.parlab.CoreCapacity(n, 1.0, 8.0, 16.0);
+        Expectation.capacityProbe = (n, work) -> new org.parlab.CoreCapacity(n, 1.0, 8.0, 16.0);
         try {
-            Check.check("nogil.cpu.speedup", 1.9, atLeast(1.6).needingCapacity(2));
+            Check.check("nogil.cpu.speedup", 1.9, atLeast(1.6).speedupOn(2, null, null));
             assertEquals(CheckResult.Status.PASSED, last().status());
-            Check.check("nogil.cpu.speedup", 1.2, atLeast(1.6).needingCapacity(2));
+            Check.check("nogil.cpu.speedup", 1.2, atLeast(1.6).speedupOn(2, null, null));
             assertEquals(CheckResult.Status.SKIPPED, last().status());
-            assertTrue(last().reason().contains("2 threads of multiply-adds got 1.0 cores"), last().reason());
+            assertTrue(last().reason().contains("2 threads of dependent multiply-adds got 1.0 cores"), last().reason());
         } finally {
             Expectation.capacityProbe = saved;
         }
