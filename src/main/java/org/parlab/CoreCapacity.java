@@ -1,12 +1,8 @@
 package org.parlab;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -137,7 +133,7 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
                 org.parlab.timing.Jit.awaitQuiet(java.time.Duration.ofSeconds(1));
                 processCpu0 = processCpuNanos();
                 probeCpu0 = probeCpu.sum();
-                tasks0 = taskTicks();
+                tasks0 = org.parlab.timing.ThreadTicks.byName();
                 wall0 = System.nanoTime();
             }
             long one = run(1, work, steps, round, sink, probeCpu)[0];
@@ -156,7 +152,7 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
         new org.parlab.timing.Blackhole().consume(Arrays.stream(sink).sum()); // the JIT may not drop the sums
         double cpuCores = togetherCpu < 0 ? threads : (double) togetherCpu / togetherWall;
         return new CoreCapacity(work, threads, median(ratio), median(alone), median(together), cpuCores, kernel,
-                busiestOthers(tasks0, taskTicks()));
+                busiestOthers(tasks0, org.parlab.timing.ThreadTicks.byName()));
     }
 
     /**
@@ -206,26 +202,6 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
             return os.getProcessCpuTime();
         }
         return -1;
-    }
-
-    /** CPU clock ticks (utime + stime) per thread name of this process, from /proc/self/task; empty elsewhere. */
-    private static Map<String, Long> taskTicks() {
-        Map<String, Long> ticks = new HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (IOException | RuntimeException notLinux) {
-            return Map.of();
-        }
-        return ticks;
     }
 
     /** The up to three threads (by name) other than the probe's that used the most CPU between two readings. */

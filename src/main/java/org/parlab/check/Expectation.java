@@ -156,16 +156,9 @@ public final class Expectation {
      * @throws IllegalArgumentException if {@code needed} is less than 1 or {@code work} is null
      */
     public Expectation whenCoresFree(int needed, org.parlab.CoreCapacity.Work work) {
-        requireWork(work);
-        if (needed < 1) {
-            throw new IllegalArgumentException("needed must be at least 1 core, got " + needed);
-        }
-        if (skipReason != null || unanswered) {
-            return this;
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (cores < needed) {
-            return skipped("needs " + needed + " cores; this machine has " + cores);
+        Expectation settled = beforeCoreGate(needed, work);
+        if (settled != null) {
+            return settled;
         }
         org.parlab.MachineLoad now = org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250));
         if (now.freeCores() < needed - 0.5) {
@@ -219,7 +212,24 @@ public final class Expectation {
      * @throws IllegalArgumentException if {@code needed} is less than 1 or {@code work} is null
      */
     public Expectation speedupOn(int needed, org.parlab.CoreCapacity.Work work) {
-        requireWork(work);
+        Expectation settled = beforeCoreGate(needed, work);
+        if (settled != null) {
+            return settled;
+        }
+        return gated(new CoreGate(needed, work, true,
+                org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250)),
+                org.parlab.MachineLoad.busiestRecent(LOOKBACK)));
+    }
+
+    /**
+     * What {@link #whenCoresFree} and {@link #speedupOn} share before they read the load: validates the
+     * arguments, and returns this expectation when it is already skipped or unanswered, a skipped copy when the
+     * machine has fewer than {@code needed} cores, or null when the gate is to be built.
+     */
+    private Expectation beforeCoreGate(int needed, org.parlab.CoreCapacity.Work work) {
+        if (work == null) {
+            throw new IllegalArgumentException("work must be CoreCapacity.Work.DEPENDENT or INDEPENDENT, got null");
+        }
         if (needed < 1) {
             throw new IllegalArgumentException("needed must be at least 1 core, got " + needed);
         }
@@ -227,18 +237,7 @@ public final class Expectation {
             return this;
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        if (cores < needed) {
-            return skipped("needs " + needed + " cores; this machine has " + cores);
-        }
-        return gated(new CoreGate(needed, work, true,
-                org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250)),
-                org.parlab.MachineLoad.busiestRecent(LOOKBACK)));
-    }
-
-    private static void requireWork(org.parlab.CoreCapacity.Work work) {
-        if (work == null) {
-            throw new IllegalArgumentException("work must be CoreCapacity.Work.DEPENDENT or INDEPENDENT, got null");
-        }
+        return cores < needed ? skipped("needs " + needed + " cores; this machine has " + cores) : null;
     }
 
     /** This expectation judged with the capacity of {@code needed} cores and no load readings (tests). */

@@ -3,6 +3,7 @@ package org.parlab.timing;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The JIT compiler, seen from a notebook. After every cell, JShell's compiler has just run, and the JVM's JIT
@@ -59,23 +60,7 @@ public final class Jit {
 
     /** CPU clock ticks of the JIT's compiler threads so far (HotSpot's "C1/C2 CompilerThread"), 0 off Linux. */
     static long compilerTicks() {
-        long ticks = 0;
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                try {
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.contains("CompilerThre")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (java.io.IOException | RuntimeException notLinux) {
-            return 0;
-        }
-        return ticks;
+        return ThreadTicks.byName().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }

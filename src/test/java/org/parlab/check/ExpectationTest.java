@@ -71,10 +71,7 @@ class ExpectationTest {
     void whenCoresFreeProbesEveryVerdict() {
         var saved = Expectation.capacityProbe;
         int[] probes = {0};
-        Expectation.capacityProbe = (n, work) -> {
-            probes[0]++;
-            return new org.parlab.CoreCapacity(n, 1.0, 8.0, 16.0);
-        };
+        Expectation.capacityProbe = oneCoreCounting(probes);
         try {
             Expectation e = Expect.atLeast(1.1).needingCapacity(2);
             assertFalse(e.judging(1.9).applies(), "a met lower bound of an unknown quantity is probed too");
@@ -83,6 +80,15 @@ class ExpectationTest {
         } finally {
             Expectation.capacityProbe = saved;
         }
+    }
+
+    /** A probe that finds n threads getting one core's worth, and counts its calls in {@code probes[0]}. */
+    private static java.util.function.BiFunction<Integer, org.parlab.CoreCapacity.Work, org.parlab.CoreCapacity>
+            oneCoreCounting(int[] probes) {
+        return (n, work) -> {
+            probes[0]++;
+            return new org.parlab.CoreCapacity(n, 1.0, 8.0, 16.0);
+        };
     }
 
     private static org.parlab.MachineLoad othersBusy(double others) {
@@ -98,10 +104,7 @@ class ExpectationTest {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
         var saved = Expectation.capacityProbe;
         int[] probes = {0};
-        Expectation.capacityProbe = (n, work) -> {
-            probes[0]++;
-            return new org.parlab.CoreCapacity(n, 1.0, 8.0, 16.0);
-        };
+        Expectation.capacityProbe = oneCoreCounting(probes);
         try {
             Expectation nogil = Expect.atLeast(1.6);
             // a browser on 0.6 cores: a met lower bound stands (the baseline had a whole core), without a probe
@@ -125,10 +128,7 @@ class ExpectationTest {
             assertEquals(0, probes[0]);
             Expectation.capacityProbe = (n, work) -> new org.parlab.CoreCapacity(n, 1.95, 8.0, 8.2);
             assertTrue(nogil.speedupOn(2, othersBusy(0.24), null).judging(1.2).applies(), "1.2 × 2 / 1.76 < 1.6");
-            Expectation.capacityProbe = (n, work) -> {
-                probes[0]++;
-                return new org.parlab.CoreCapacity(n, 1.0, 8.0, 16.0);
-            };
+            Expectation.capacityProbe = oneCoreCounting(probes);
             // missed on free cores: the probe is asked, and short cores skip it
             assertFalse(nogil.speedupOn(2, othersBusy(0.0), null).judging(1.3).applies());
             assertEquals(Expectation.PROBES, probes[0]);
