@@ -1,6 +1,7 @@
 package org.parlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -77,6 +78,37 @@ class CoreCapacityTest {
             assertTrue(c.kernelCores() > 0.5, c.toString()); // the neighbour spins for the whole measurement
             assertTrue(c.busiest().contains("busy-neighbour"), c.toString());
             assertTrue(c.toString().contains("other threads of this kernel"), c.toString());
+        } finally {
+            stop.set(true);
+            busy.join();
+        }
+    }
+
+    /** A measurement that shared the cores with the kernel's own threads says so, from 0.3 of a core on. */
+    @Test
+    void sharedWithKernelFromAThirdOfACore() {
+        assertTrue(new CoreCapacity(CoreCapacity.Work.DEPENDENT, 2, 1.2, 8, 13, 2, 0.3, "C2 CompilerThre")
+                .sharedWithKernel());
+        assertFalse(new CoreCapacity(CoreCapacity.Work.DEPENDENT, 2, 1.9, 8, 8.4, 2, 0.29, "").sharedWithKernel());
+    }
+
+    /** A neighbour that never stops is still there after the re-measurements: the last one says so. */
+    @Test
+    void aMeasurementSharedWithTheKernelIsRetriedAndReported() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread busy = new Thread(() -> {
+            long s = 1;
+            while (!stop.get()) {
+                s = s * 6364136223846793005L + 1;
+            }
+            new org.parlab.timing.Blackhole().consume(s);
+        }, "busy-neighbour");
+        busy.setDaemon(true);
+        busy.start();
+        try {
+            CoreCapacity c = CoreCapacity.measure(1, CoreCapacity.Work.DEPENDENT);
+            assertTrue(c.sharedWithKernel(), c.toString());
+            assertTrue(c.busiest().contains("busy-neighbour"), c.toString());
         } finally {
             stop.set(true);
             busy.join();

@@ -341,7 +341,7 @@ public final class Expectation {
         String head = "needs " + needed + " cores, but in " + PROBES + " tries over "
                 + (PROBES - 1) * BETWEEN_PROBES.toMillis() / 1000.0 + " s " + c + ", although other programs were"
                 + " idle: ";
-        if (c.kernelCores() >= 0.3) {
+        if (c.sharedWithKernel()) {
             return head + "this kernel's own threads took the rest (the JIT compiler finishing the last cells, the"
                     + " garbage collector, or a native pool that spins after a call); run the cell again";
         }
