@@ -15,7 +15,7 @@ configuration, or ``jdb -attach 127.0.0.1:PORT``, to the running kernel.
 
 It is idempotent: running it again replaces the kernelspec.
 
-Faster start-up (see README, "Performance"): after writing the kernelspec it starts the kernel once on a few
+Faster start-up (see docs/performance.md): after writing the kernelspec it starts the kernel once on a few
 training cells (``1+1``, an ND4J product and an XChart chart, a Tablesaw table). That run
 
 * extracts JavaCPP's native libraries (ND4J, OpenBLAS) into JavaCPP's cache (``~/.javacpp/cache``), which a

@@ -173,10 +173,20 @@ def test_notebook_links_resolve(path):
 
 
 @pytest.mark.parametrize("path", [ROOT / "README.md", ROOT / "notebooks" / "README.md",
-                                  ROOT / "notebooks" / "data" / "README.md"], ids=lambda p: str(p.relative_to(ROOT)))
+                                  ROOT / "notebooks" / "data" / "README.md", *sorted((ROOT / "docs").glob("*.md"))],
+                         ids=lambda p: str(p.relative_to(ROOT)))
 def test_markdown_file_links_resolve(path):
     urls = urls_in_markdown(path.read_text(encoding="utf-8"))
     assert dead_links(urls, path.parent) == []
+
+
+def test_readme_is_short_and_points_to_every_docs_page():
+    """A newcomer reads the README in minutes; the depth lives in docs/, and every page there is linked."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme) <= 12_000, f"README.md has {len(readme)} characters; move depth to docs/"
+    pages = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+    assert pages, "docs/ has no pages"
+    assert [p for p in pages if f"docs/{p}" not in readme] == []
 
 
 def test_link_checker_finds_a_dead_link(tmp_path):
