@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.parlab.kernel.Notebook;
+import org.parlab.display.Notebook;
 
 /**
  * Checks a claim a notebook makes against a number it measured, and reports it twice over: one line for

@@ -9,6 +9,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.parlab.chart.ChartImages;
 import org.parlab.chart.Plot;
+import org.parlab.display.Notebook;
 import org.parlab.table.Tables;
 
 import tech.tablesaw.table.Relation;

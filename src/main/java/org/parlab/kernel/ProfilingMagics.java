@@ -130,21 +130,21 @@ final class ProfilingMagics {
     }
 
     private static Code compile(BaseKernel k, String lambda) throws Exception {
-        long ticket = Magics.ticket();
+        long ticket = CodeHandoff.ticket();
         try {
             // the probe sits on the generated snippet's first line: the cell's first line of code is the next one
-            k.evalRaw(Magics.class.getName() + ".hand(" + ticket + "L, new Throwable().getStackTrace()[0], "
+            k.evalRaw(CodeHandoff.class.getName() + ".hand(" + ticket + "L, new Throwable().getStackTrace()[0], "
                     + lambda + ");");
-            Code code = Magics.take(ticket);
-            StackTraceElement where = Magics.takeWhere(ticket);
+            Code code = CodeHandoff.take(ticket);
+            StackTraceElement where = CodeHandoff.takeWhere(ticket);
             if (code == null || where == null) {
                 throw new IllegalStateException("the magic's code was compiled but not handed over");
             }
             // cell line = generated line − probe line + 1 (line 1 of the cell holds the magic)
             return new CellCode(code, where.getClassName(), where.getLineNumber() - 1, methodLineOffset(k));
         } finally {
-            Magics.take(ticket);
-            Magics.takeWhere(ticket);
+            CodeHandoff.take(ticket);
+            CodeHandoff.takeWhere(ticket);
         }
     }
 

@@ -3,10 +3,8 @@ package org.parlab.profile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.parlab.kernel.Notebook;
+import org.parlab.display.Notebook;
 import org.parlab.timing.Bench;
 import org.parlab.timing.Timing;
 
@@ -57,9 +55,6 @@ public final class Magics {
     /** Without {@code -n}, {@code %timeit} makes each timed run last about this long. */
     static final long RUN_NANOS = 20_000_000L;
 
-    private static final Map<Long, Code> HANDED = new ConcurrentHashMap<>();
-    private static final Map<Long, StackTraceElement> WHERE = new ConcurrentHashMap<>();
-    private static final AtomicLong TICKETS = new AtomicLong();
     private static volatile Timing lastTiming;
     private static volatile Profile lastProfile;
     private static volatile AllocationProfile lastAllocations;
@@ -81,40 +76,6 @@ public final class Magics {
     /** Parses {@code %%memit}'s options. */
     public static MagicOptions memitOptions(List<String> args) {
         return MagicOptions.parse("%memit", args, MEMIT_NUMBERS, List.of(), MEMIT_USAGE);
-    }
-
-    /** A new ticket for {@link #hand}. For the kernel's magics, not for notebooks. */
-    public static long ticket() {
-        return TICKETS.incrementAndGet();
-    }
-
-    /**
-     * Called by the snippet a magic compiles: hands the compiled code over to the magic, which runs it. For the
-     * kernel's magics, not for notebooks.
-     */
-    public static void hand(long ticket, Code code) {
-        require("code", code);
-        HANDED.put(ticket, code);
-    }
-
-    /**
-     * Called by the snippet a magic compiles, with where the snippet's first line ended up: {@code where} is
-     * {@code new Throwable().getStackTrace()[0]}, evaluated on that line. For the kernel's magics.
-     */
-    public static void hand(long ticket, StackTraceElement where, Code code) {
-        require("where", where);
-        hand(ticket, code);
-        WHERE.put(ticket, where);
-    }
-
-    /** Takes the code handed over under {@code ticket}, or null. For the kernel's magics. */
-    public static Code take(long ticket) {
-        return HANDED.remove(ticket);
-    }
-
-    /** Takes where the snippet handed over under {@code ticket} begins, or null. For the kernel's magics. */
-    public static StackTraceElement takeWhere(long ticket) {
-        return WHERE.remove(ticket);
     }
 
     /** Runs {@code %timeit}/{@code %%timeit} on {@code code}: times it, prints the summary, returns the timing. */

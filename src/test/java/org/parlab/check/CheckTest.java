@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.parlab.kernel.Notebook;
+import org.parlab.display.Notebook;
 
 class CheckTest {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();

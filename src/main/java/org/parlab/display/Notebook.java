@@ -1,14 +1,14 @@
-package org.parlab.kernel;
+package org.parlab.display;
 
 import java.util.Map;
-import java.util.Objects;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /**
- * The bridge from library code to the notebook. Inside the ParLab kernel (after {@link ParLabExtension} is
- * installed) {@link #display(Object)} shows a value in the current cell's output the way a cell's value is
+ * The bridge from library code to the notebook: the bottom layer, which every topic package may use and which
+ * uses none of them. Inside the ParLab kernel (after the kernel extension, {@code org.parlab.kernel}, has
+ * attached it) {@link #display(Object)} shows a value in the current cell's output the way a cell's value is
  * shown: charts as PNG, tables as HTML. Outside a kernel (unit tests, plain {@code java}) it prints text.
  */
 public final class Notebook {
@@ -17,8 +17,15 @@ public final class Notebook {
     private Notebook() {
     }
 
-    static void attach(Object baseKernel) {
-        kernel = Objects.requireNonNull(baseKernel, "baseKernel");
+    /**
+     * Internal: called once by the kernel extension with JJava's kernel, so that {@link #display} reaches the
+     * notebook. Not for notebooks.
+     */
+    public static void attach(Object baseKernel) {
+        if (baseKernel == null) {
+            throw new IllegalArgumentException("baseKernel must not be null");
+        }
+        kernel = baseKernel;
     }
 
     /** True when running inside a Jupyter kernel that installed the ParLab extension. */

@@ -1,4 +1,4 @@
-package org.parlab.kernel;
+package org.parlab.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
