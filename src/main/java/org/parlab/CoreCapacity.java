@@ -100,10 +100,10 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
     }
 
     /**
-     * Runs the measurement with {@code work} (about 0.1 s, on {@code threads} cores). When this kernel's own
-     * threads took cores meanwhile ({@link #sharedWithKernel()}: mostly the JIT compiling what the cells and the
-     * probe's own readings just ran), it waits for the JIT and measures again, up to {@value #TRIES} times, and
-     * returns the last measurement.
+     * Runs the measurement with {@code work} (about 0.1 s, on {@code threads} cores). When the reading was
+     * disturbed ({@link #disturbance()}: this kernel's own threads took cores meanwhile, mostly the JIT compiling
+     * what the cells and the probe's own readings just ran, or the one-thread run was slowed), it waits for the
+     * JIT and measures again, up to {@value #TRIES} times, and returns the last measurement.
      *
      * @param threads between 1 and the number of processors
      * @param work    the kind of work the claim being judged does
@@ -115,7 +115,7 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
             throw new IllegalArgumentException("work must be DEPENDENT or INDEPENDENT, got null");
         }
         CoreCapacity c = measure(threads, work, work.steps);
-        for (int t = 1; t < TRIES && c.sharedWithKernel(); t++) {
+        for (int t = 1; t < TRIES && c.disturbance().isPresent(); t++) {
             org.parlab.timing.Jit.awaitQuiet(java.time.Duration.ofSeconds(1));
             c = measure(threads, work, work.steps);
         }
@@ -134,6 +134,31 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
      */
     public boolean sharedWithKernel() {
         return kernelCores >= KERNEL_SHARE;
+    }
+
+    /**
+     * Whether the reading can be right: {@code threads} threads cannot get more than {@code threads} cores (10 %
+     * allowed for timer noise). More means that the one-thread run they are compared with was slowed (a compile,
+     * a moment the host took the core), and the reading says nothing about the cores.
+     */
+    public boolean plausible() {
+        return cores <= threads * 1.1;
+    }
+
+    /**
+     * Why this reading is not a measure of the cores, or empty: it {@linkplain #sharedWithKernel() shared them
+     * with this kernel's own threads}, or it is {@linkplain #plausible() more than the threads can get}.
+     */
+    public java.util.Optional<String> disturbance() {
+        if (sharedWithKernel()) {
+            return java.util.Optional.of(String.format(Locale.ROOT, "shared the cores with this kernel's own"
+                    + " threads (%.1f cores%s)", kernelCores, busiest.isEmpty() ? "" : ": " + busiest));
+        }
+        if (!plausible()) {
+            return java.util.Optional.of(String.format(Locale.ROOT, "read %.1f cores for %d threads, so the"
+                    + " one-thread run it compares with was slowed", cores, threads));
+        }
+        return java.util.Optional.empty();
     }
 
     /** {@link #measure(int, Work)} with {@code steps} steps per thread and round (tests use longer rounds). */

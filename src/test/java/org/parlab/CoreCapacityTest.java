@@ -92,6 +92,19 @@ class CoreCapacityTest {
         assertFalse(new CoreCapacity(CoreCapacity.Work.DEPENDENT, 2, 1.9, 8, 8.4, 2, 0.29, "").sharedWithKernel());
     }
 
+    /** Two threads cannot get 2.6 cores: such a reading was disturbed, and says why; a sound one is not. */
+    @Test
+    void aReadingAboveTheThreadsIsDisturbed() {
+        CoreCapacity high = new CoreCapacity(CoreCapacity.Work.INDEPENDENT, 2, 2.6, 21, 16.5, 1.7, 0.2, "");
+        assertFalse(high.plausible());
+        assertTrue(high.disturbance().orElseThrow().contains("2.6 cores for 2 threads"), high.disturbance().toString());
+        CoreCapacity shared = new CoreCapacity(CoreCapacity.Work.INDEPENDENT, 2, 1.6, 14, 17.6, 1.4, 0.5, "C2 CompilerThre");
+        assertTrue(shared.disturbance().orElseThrow().contains("C2 CompilerThre"), shared.disturbance().toString());
+        CoreCapacity sound = new CoreCapacity(CoreCapacity.Work.INDEPENDENT, 2, 2.15, 18, 16.7, 1.9, 0.1, "");
+        assertTrue(sound.plausible(), "2.15 of 2 is within timer noise");
+        assertTrue(sound.disturbance().isEmpty());
+    }
+
     /** A neighbour that never stops is still there after the re-measurements: the last one says so. */
     @Test
     void aMeasurementSharedWithTheKernelIsRetriedAndReported() throws Exception {
