@@ -139,6 +139,37 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
         if (lookback == null || lookback.compareTo(Duration.ofSeconds(1)) < 0 || lookback.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("lookback must be between 1 s and 5 min, got " + lookback);
         }
+        long now = System.nanoTime();
+        return busiestOver(now - lookback.toNanos(), now, 1_000_000_000L);
+    }
+
+    /**
+     * The busiest stretch of the measurement a check is about to judge: the window from the first
+     * {@link org.parlab.timing.MeasurementWindow#mark() mark} after the previous judgement to now (at most
+     * {@code atMost}, at least a second), in stretches of a quarter of it but at least a second; {@code null}
+     * when sampling is off or has not covered a second. Without a mark within {@code atMost}: the busiest
+     * second of the last {@code atMost}, as {@link #busiestRecent}. A measurement made of many rounds, compared by
+     * medians, shrugs off load that covers less than half of its rounds; the quarter keeps a margin, and a
+     * short measurement, which one burst can cover whole, is judged by its busiest second. Closes the window.
+     *
+     * @param atMost between 1 s and 5 min
+     * @throws IllegalArgumentException if {@code atMost} is null or outside that range
+     */
+    public static MachineLoad busiestOfMeasurement(Duration atMost) {
+        if (atMost == null || atMost.compareTo(Duration.ofSeconds(1)) < 0 || atMost.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("atMost must be between 1 s and 5 min, got " + atMost);
+        }
+        long now = System.nanoTime();
+        java.util.OptionalLong start = org.parlab.timing.MeasurementWindow.start(atMost.toNanos());
+        if (start.isEmpty()) { // nothing marked: the busiest second of the whole stretch, as busiestRecent
+            return busiestOver(now - atMost.toNanos(), now, 1_000_000_000L);
+        }
+        long from = Math.min(start.getAsLong(), now - 1_000_000_000L);
+        return busiestOver(from, now, Math.max(1_000_000_000L, (now - from) / 4));
+    }
+
+    /** The busiest stretch of {@code stretchNs} (for other processes) of the readings from {@code from} on. */
+    private static MachineLoad busiestOver(long from, long now, long stretchNs) {
         long[][] readings;
         synchronized (RING) {
             readings = new long[filled][];
@@ -146,27 +177,25 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
                 readings[i] = RING[(next - filled + i + HISTORY) % HISTORY];
             }
         }
-        long now = System.nanoTime();
-        long oneSecond = 1_000_000_000L;
         int cpus = cpuCount(allowedCpus());
-        MachineLoad busiest = null; // stays null without a whole second of readings in the lookback
+        MachineLoad busiest = null; // stays null without a whole stretch of readings in the window
         int j = 0;
         for (int i = 0; i < readings.length; i++) {
-            if (now - readings[i][0] > lookback.toNanos()) {
+            if (readings[i][0] < from) {
                 continue;
             }
             j = Math.max(j, i);
-            while (j < readings.length && readings[j][0] - readings[i][0] < oneSecond) {
+            while (j < readings.length && readings[j][0] - readings[i][0] < stretchNs) {
                 j++;
             }
             if (j == readings.length) {
                 break;
             }
-            MachineLoad second = fromTicks(Duration.ofSeconds(1), cpus, readings[j][1] - readings[i][1],
+            MachineLoad stretch = fromTicks(Duration.ofNanos(stretchNs), cpus, readings[j][1] - readings[i][1],
                     readings[j][2] - readings[i][2], readings[j][3] - readings[i][3],
                     (readings[j][0] - readings[i][0]) / 1e9);
-            if (busiest == null || second.othersCores() > busiest.othersCores()) {
-                busiest = second;
+            if (busiest == null || stretch.othersCores() > busiest.othersCores()) {
+                busiest = stretch;
             }
         }
         return busiest;

@@ -184,6 +184,8 @@ class MachineLoadTest {
                 .filter(t -> t.getName().equals("parlab-machine-load")).count());
         ProcessHandle[] others = new ProcessHandle[cores];
         MachineLoad during;
+        org.parlab.timing.MeasurementWindow.start(1); // closes a window an earlier test left open
+        org.parlab.timing.MeasurementWindow.mark();   // the measurement the processes disturb starts now
         try {
             for (int i = 0; i < others.length; i++) {
                 others[i] = spinElsewhere();
@@ -200,9 +202,38 @@ class MachineLoadTest {
                 "the busiest second should show the spinning processes: " + busiest + " vs " + during);
         Expectation e = Expect.atLeast(1).whenCoresFree(cores);
         assertFalse(e.applies(), "should be skipped: " + cores + " processes spun 0.6 s ago (" + during + ")");
-        assertTrue(e.skipReason().contains("for a second within the last 30 s") || e.skipReason().contains("other processes kept"),
+        assertTrue(e.skipReason().contains("during or just before the measurement") || e.skipReason().contains("other processes kept"),
                 e.skipReason());
         assertThrows(IllegalArgumentException.class, () -> MachineLoad.busiestRecent(Duration.ofMillis(10)));
         assertThrows(IllegalArgumentException.class, () -> MachineLoad.busiestRecent(null));
+    }
+
+    /**
+     * A measurement is judged by its own load: a one-second burst of another process on one core inside a
+     * measurement of 8 s leaves its busiest quarter (2 s) with half a core taken at most, while the same burst
+     * fills the busiest second of a measurement of 1.5 s.
+     */
+    @Test
+    void aShortBurstWeighsByTheMeasurementsLength() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/stat")), "needs /proc");
+        assumeTrue(MachineLoad.measure(Duration.ofMillis(500)).othersCores() < 0.2, "needs a quiet machine");
+        MachineLoad.startSampling();
+        org.parlab.timing.MeasurementWindow.start(1);
+        org.parlab.timing.MeasurementWindow.mark();
+        Thread.sleep(3500);
+        ProcessHandle burst = spinElsewhere();
+        Thread.sleep(1000);
+        stop(burst);
+        Thread.sleep(3500);
+        MachineLoad longOne = MachineLoad.busiestOfMeasurement(Duration.ofSeconds(30));
+        assertTrue(longOne != null && longOne.window().toMillis() >= 1900, String.valueOf(longOne));
+        assertTrue(longOne.othersCores() < 0.75, "a 1 s burst in the busiest 2 s: " + longOne);
+        org.parlab.timing.MeasurementWindow.mark();
+        burst = spinElsewhere();
+        Thread.sleep(1000);
+        stop(burst);
+        Thread.sleep(500);
+        MachineLoad shortOne = MachineLoad.busiestOfMeasurement(Duration.ofSeconds(30));
+        assertTrue(shortOne != null && shortOne.othersCores() > 0.6, "the same burst fills a short measurement: " + shortOne);
     }
 }

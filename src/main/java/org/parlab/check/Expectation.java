@@ -127,8 +127,9 @@ public final class Expectation {
 
     /**
      * The same expectation, applied only when {@code needed} cores are free: the machine has them and other
-     * processes are not using them, neither now (measured over 250 ms) nor in any second of the last 30 s,
-     * where the kernel keeps readings (see {@link org.parlab.MachineLoad#busiestRecent}). A claim
+     * processes are not using them, neither now (measured over 250 ms) nor in the busiest stretch of the
+     * measurement being judged, from the kernel's readings (a quarter of the measurement, at least a second, at
+     * most 30 s back: see {@link org.parlab.MachineLoad#busiestOfMeasurement}). A claim
      * about running on two cores at once cannot be judged while a browser or another notebook keeps one
      * of them busy; the check is then skipped and says how busy the machine was. A core counts as free when
      * at least half of it is idle.
@@ -165,7 +166,7 @@ public final class Expectation {
             return skipped("needs " + needed + " free cores, but " + now + "; run it again on a quieter machine");
         }
         // the measurement came before the check: a program that ran during it and has stopped since counts too
-        org.parlab.MachineLoad recent = org.parlab.MachineLoad.busiestRecent(LOOKBACK);
+        org.parlab.MachineLoad recent = org.parlab.MachineLoad.busiestOfMeasurement(LOOKBACK);
         if (recent != null && recent.freeCores() < needed - 0.5) {
             return skipped(recentLoad(needed + " free cores", recent));
         }
@@ -218,7 +219,7 @@ public final class Expectation {
         }
         return gated(new CoreGate(needed, work, true,
                 org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250)),
-                org.parlab.MachineLoad.busiestRecent(LOOKBACK)));
+                org.parlab.MachineLoad.busiestOfMeasurement(LOOKBACK)));
     }
 
     /**
@@ -294,13 +295,16 @@ public final class Expectation {
     }
 
     private static String loadText(org.parlab.MachineLoad load) {
-        return load.window().toMillis() == 1000 ? load.describe() + " for a second within the last "
-                + LOOKBACK.toSeconds() + " s" : load.toString();
+        long ms = load.window().toMillis();
+        if (ms < 1000) {
+            return load.toString(); // the reading at the check
+        }
+        return load.describe() + (ms == 1000 ? " for a second during or just before the measurement"
+                : String.format(java.util.Locale.ROOT, " for %.1f s, the busiest stretch of the measurement", ms / 1000.0));
     }
 
     private static String recentLoad(String needs, org.parlab.MachineLoad recent) {
-        return "needs " + needs + ", but " + loadText(recent) + ", during the measurement; run it again on a"
-                + " quieter machine";
+        return "needs " + needs + ", but " + loadText(recent) + "; run it again on a quieter machine";
     }
 
     /** How many times the capacity probe may run before a claim is skipped, and the pause between tries. */

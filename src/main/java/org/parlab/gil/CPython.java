@@ -203,6 +203,7 @@ public final class CPython {
      *                               {@link #freeThreaded()}: also when the interpreter has a GIL build)
      */
     public Speedups measure() {
+        org.parlab.timing.MeasurementWindow.mark();
         List<String> args = new ArrayList<>(List.of("--tsv", "--gil", withGil ? "on" : "off",
                 "--workloads", withGil ? "cpu,io,native" : "cpu",
                 "--threads", Arrays.stream(threads).mapToObj(Integer::toString).collect(Collectors.joining(",")),

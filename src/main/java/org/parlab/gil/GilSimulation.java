@@ -108,12 +108,14 @@ public final class GilSimulation {
      * background threads to finish, so they do not take a core from the simulated threads.
      */
     public GilRun run() {
+        org.parlab.timing.MeasurementWindow.mark();
         settle();
         return execute(false);
     }
 
     /** Runs the same {@code threads} tasks one after another on a single thread: the baseline. */
     public GilRun runSerially() {
+        org.parlab.timing.MeasurementWindow.mark();
         settle();
         return execute(true);
     }
@@ -161,6 +163,7 @@ public final class GilSimulation {
         if (repeats < 1 || repeats > 100) {
             throw new IllegalArgumentException("repeats must be in [1, 100], got " + repeats);
         }
+        org.parlab.timing.MeasurementWindow.mark();
         settle();
         execute(true);  // warm-up round
         execute(false);

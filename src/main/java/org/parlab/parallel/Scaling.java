@@ -112,6 +112,7 @@ public final class Scaling {
 
     /** Runs the measurement. */
     public ScalingResult run() {
+        org.parlab.timing.MeasurementWindow.mark();
         List<Workers> teams = new ArrayList<>();
         try {
             Map<String, Runnable> tasks = new LinkedHashMap<>();

@@ -44,6 +44,7 @@ public record TimeSplit(int threads, int tasks, double wallMs, double threadMs, 
      * @throws IllegalStateException    if the JVM cannot measure thread CPU time, or a task throws (as its cause)
      */
     public static TimeSplit measure(int threads, int tasks, Runnable task) {
+        org.parlab.timing.MeasurementWindow.mark();
         if (threads < 1 || threads > Workers.MAX_WORKERS) {
             throw new IllegalArgumentException("threads must be 1-" + Workers.MAX_WORKERS + ", got " + threads);
         }

@@ -151,6 +151,7 @@ public final class Bench {
      */
     static Timing time(String label, int warmups, int repeats, int callsPerSample, Supplier<?> work,
                        Blackhole sink) {
+        MeasurementWindow.mark();
         checkCommon(label, "work", work, warmups, repeats);
         if (callsPerSample != AUTO_CALLS) {
             checkCallsPerSample(callsPerSample);
@@ -230,6 +231,7 @@ public final class Bench {
     }
 
     private static Timing measure(String label, int warmups, int repeats, int callsPerSample, Runnable task) {
+        MeasurementWindow.mark();
         for (int i = 0; i < warmups; i++) {
             task.run();
             checkInterrupted();

@@ -24,6 +24,7 @@ public record CpuUse(double wallMs, double cpuMs, double systemMs, long contextS
 
     /** Runs {@code block} once and measures it. */
     public static CpuUse measure(Runnable block) {
+        MeasurementWindow.mark();
         if (block == null) {
             throw new IllegalArgumentException("block must not be null");
         }

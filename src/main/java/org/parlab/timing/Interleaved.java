@@ -93,6 +93,7 @@ public final class Interleaved {
      * @throws IllegalStateException if the calling thread is interrupted (the cell's interrupt button)
      */
     public Map<String, Timing> run() {
+        MeasurementWindow.mark();
         long start = System.nanoTime();
         for (int i = 0; i < warmups; i++) {
             for (Runnable task : tasks.values()) {

@@ -185,6 +185,7 @@ public final class Sandwich {
      *                               thread is interrupted (the cell's interrupt button)
      */
     public SandwichResult run() {
+        MeasurementWindow.mark();
         if (tasks.isEmpty()) {
             throw new IllegalStateException("nothing to compare with '" + baselineLabel
                     + "': add a task with versus(label, ms)");
