@@ -136,9 +136,7 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
      * @throws IllegalArgumentException if {@code lookback} is null or outside that range
      */
     public static MachineLoad busiestRecent(Duration lookback) {
-        if (lookback == null || lookback.compareTo(Duration.ofSeconds(1)) < 0 || lookback.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("lookback must be between 1 s and 5 min, got " + lookback);
-        }
+        requireLookback("lookback", lookback);
         long now = System.nanoTime();
         return busiestOver(now - lookback.toNanos(), now, 1_000_000_000L);
     }
@@ -156,9 +154,7 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
      * @throws IllegalArgumentException if {@code atMost} is null or outside that range
      */
     public static MachineLoad busiestOfMeasurement(Duration atMost) {
-        if (atMost == null || atMost.compareTo(Duration.ofSeconds(1)) < 0 || atMost.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("atMost must be between 1 s and 5 min, got " + atMost);
-        }
+        requireLookback("atMost", atMost);
         long now = System.nanoTime();
         java.util.OptionalLong start = org.parlab.timing.MeasurementWindow.start(atMost.toNanos());
         if (start.isEmpty()) { // nothing marked: the busiest second of the whole stretch, as busiestRecent
@@ -166,6 +162,12 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
         }
         long from = Math.min(start.getAsLong(), now - 1_000_000_000L);
         return busiestOver(from, now, Math.max(1_000_000_000L, (now - from) / 4));
+    }
+
+    private static void requireLookback(String name, Duration d) {
+        if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException(name + " must be between 1 s and 5 min, got " + d);
+        }
     }
 
     /** The busiest stretch of {@code stretchNs} (for other processes) of the readings from {@code from} on. */

@@ -63,25 +63,12 @@ class CoreCapacityTest {
     /** Another thread of this JVM that keeps a core busy is seen, by name, as the kernel's own use. */
     @Test
     void aBusyThreadOfThisJvmIsCountedAsTheKernelsOwnUse() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread busy = new Thread(() -> {
-            long s = 1;
-            while (!stop.get()) {
-                s = s * 6364136223846793005L + 1;
-            }
-            new org.parlab.timing.Blackhole().consume(s);
-        }, "busy-neighbour");
-        busy.setDaemon(true);
-        busy.start();
-        try {
+        withBusyNeighbour(() -> {
             CoreCapacity c = CoreCapacity.measure(1, CoreCapacity.Work.DEPENDENT, 40_000_000);
             assertTrue(c.kernelCores() > 0.5, c.toString()); // the neighbour spins for the whole measurement
             assertTrue(c.busiest().contains("busy-neighbour"), c.toString());
             assertTrue(c.toString().contains("other threads of this kernel"), c.toString());
-        } finally {
-            stop.set(true);
-            busy.join();
-        }
+        });
     }
 
     /** A measurement that shared the cores with the kernel's own threads says so, from 0.3 of a core on. */
@@ -108,24 +95,11 @@ class CoreCapacityTest {
     /** A neighbour that never stops is still there after the re-measurements: the last one says so. */
     @Test
     void aMeasurementSharedWithTheKernelIsRetriedAndReported() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread busy = new Thread(() -> {
-            long s = 1;
-            while (!stop.get()) {
-                s = s * 6364136223846793005L + 1;
-            }
-            new org.parlab.timing.Blackhole().consume(s);
-        }, "busy-neighbour");
-        busy.setDaemon(true);
-        busy.start();
-        try {
+        withBusyNeighbour(() -> {
             CoreCapacity c = CoreCapacity.measure(1, CoreCapacity.Work.DEPENDENT);
             assertTrue(c.sharedWithKernel(), c.toString());
             assertTrue(c.busiest().contains("busy-neighbour"), c.toString());
-        } finally {
-            stop.set(true);
-            busy.join();
-        }
+        });
     }
 
     @Test
@@ -145,6 +119,26 @@ class CoreCapacityTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CoreCapacity.measure(bad));
             assertTrue(e.getMessage().contains("threads") && e.getMessage().contains(Integer.toString(bad)),
                     e.getMessage());
+        }
+    }
+
+    /** Runs {@code check} while another thread of this JVM, {@code busy-neighbour}, keeps a core busy. */
+    private static void withBusyNeighbour(Runnable check) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread busy = new Thread(() -> {
+            long s = 1;
+            while (!stop.get()) {
+                s = s * 6364136223846793005L + 1;
+            }
+            new org.parlab.timing.Blackhole().consume(s);
+        }, "busy-neighbour");
+        busy.setDaemon(true);
+        busy.start();
+        try {
+            check.run();
+        } finally {
+            stop.set(true);
+            busy.join();
         }
     }
 }

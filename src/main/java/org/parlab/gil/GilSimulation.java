@@ -131,10 +131,13 @@ public final class GilSimulation {
         if (!warm) {
             synchronized (GilSimulation.class) {
                 if (!warm) {
+                    // sized once, here: each bytecodesFor call re-checks the calibration (about 20 ms)
+                    long interpreted = Workload.bytecodesFor("warm-up", Duration.ofMillis(60));
+                    long compiled = Workload.bytecodesFor("warm-up", Duration.ofMillis(5));
                     Workload mix = Workload.of("warm-up", in -> {
-                        in.bytecodes(Workload.bytecodesFor("warm-up", Duration.ofMillis(60)));
+                        in.bytecodes(interpreted);
                         in.blockingIo(Duration.ofMillis(1));
-                        in.nativeCode(Workload.bytecodesFor("warm-up", Duration.ofMillis(5)));
+                        in.nativeCode(compiled);
                     });
                     GilSimulation w = new GilSimulation(mix).threads(2).switchInterval(Duration.ofMillis(1));
                     w.execute(false);

@@ -24,10 +24,10 @@ public record CpuUse(double wallMs, double cpuMs, double systemMs, long contextS
 
     /** Runs {@code block} once and measures it. */
     public static CpuUse measure(Runnable block) {
-        MeasurementWindow.mark();
         if (block == null) {
             throw new IllegalArgumentException("block must not be null");
         }
+        MeasurementWindow.mark();
         long switches0 = contextSwitchCount();
         double[] ticks0 = userSystemTicks();
         long cpu0 = processCpuNanos();
