@@ -38,12 +38,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "kernel"))
+
+from parlab_client import FIRST_CHART, Kernel  # noqa: E402
 
 SIZES = (500, 1000, 2000)
 
-JAVA_CHART = ("INDArray m = Nd4j.rand(DataType.DOUBLE, 200, 200).mmul(Nd4j.rand(DataType.DOUBLE, 200, 200));\n"
-              "double[] xs = {1, 2, 3}; double[] ys = {m.sumNumber().doubleValue(), 2, 3};\n"
-              "QuickChart.getChart(\"first chart\", \"x\", \"y\", \"y(x)\", xs, ys)")
+JAVA_CHART = FIRST_CHART
 PY_CHART = ("import numpy as np\nimport matplotlib.pyplot as plt\n"
             "m = np.random.rand(200, 200) @ np.random.rand(200, 200)\n"
             "fig, ax = plt.subplots()\nax.plot([1, 2, 3], [m.sum(), 2, 3])\nax.set_title('first chart')\nplt.show()")
@@ -155,68 +156,26 @@ def load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def _run_cell(kc, code: str, timeout: float = 600) -> tuple[list[dict], str]:
-    """Executes code; returns (display/result data bundles, stdout text). Raises on an error reply."""
-    data, text = [], []
-
-    def hook(msg):
-        c = msg["content"]
-        if msg["msg_type"] in ("execute_result", "display_data"):
-            data.append(c.get("data", {}))
-        elif msg["msg_type"] == "stream" and c.get("name") == "stdout":
-            text.append(c.get("text", ""))
-        elif msg["msg_type"] == "error":
-            text.append("\n".join(c.get("traceback", [])))
-
-    reply = kc.execute_interactive(code, timeout=timeout, output_hook=hook)
-    if reply["content"]["status"] != "ok":
-        raise RuntimeError(f"cell failed: {reply['content'].get('ename')}: {reply['content'].get('evalue')}\n"
-                           + "".join(text)[-2000:])
-    return data, "".join(text)
-
-
 def start_up(kernel: str, chart_code: str) -> dict:
     """Fresh kernel: seconds from start to the result of 1+1, and to a first PNG chart (after 1+1)."""
-    from jupyter_client.manager import start_new_kernel
-
     t0 = time.monotonic()
-    km, kc = start_new_kernel(kernel_name=kernel, startup_timeout=180)
-    try:
-        data, _ = _run_cell(kc, "1+1")
-        assert any("2" in str(d.get("text/plain", "")) for d in data), f"1+1 gave {data}"
+    with Kernel(kernel) as k:
+        cell = k.run_ok("1+1")
+        assert "2" in cell.text, f"1+1 gave {cell.data}"
         first = time.monotonic() - t0
-        data, _ = _run_cell(kc, chart_code)
-        assert any("image/png" in d for d in data), f"no image/png from the chart cell: {data}"
+        cell = k.run_ok(chart_code)
+        assert cell.has("image/png"), f"no image/png from the chart cell: {cell.data}"
         chart = time.monotonic() - t0
-        cpu = _cpu_s(km)
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
-    return {"first_result_s": round(first, 3), "first_chart_s": round(chart, 3), "kernel_cpu_s": cpu}
-
-
-def _cpu_s(km) -> float | None:
-    """CPU seconds (user + system) the kernel process has used so far: less sensitive to a busy machine."""
-    try:
-        import psutil
-
-        t = psutil.Process(km.provisioner.process.pid).cpu_times()
-        return round(t.user + t.system, 2)
-    except Exception:
-        return None
+        cpu = k.cpu_seconds()  # CPU seconds of the kernel so far: less sensitive to a busy machine
+    return {"first_result_s": round(first, 3), "first_chart_s": round(chart, 3),
+            "kernel_cpu_s": None if cpu is None else round(cpu, 2)}
 
 
 def mmul(kernel: str, code: str, reps: int, reps_big: int, sizes) -> dict:
-    from jupyter_client.manager import start_new_kernel
-
     code = (code.replace("REPS_BIG", str(reps_big)).replace("REPS", str(reps))
             .replace("SIZES", ", ".join(map(str, sizes))))
-    km, kc = start_new_kernel(kernel_name=kernel, startup_timeout=180)
-    try:
-        _, text = _run_cell(kc, code, timeout=1200)
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+    with Kernel(kernel) as k:
+        text = k.run_ok(code, timeout=1200).stdout
     line = [l for l in text.splitlines() if l.startswith("{")][-1]
     raw = json.loads(line)
     out = {"threads": raw["threads"], "config": raw["config"], "sizes": {}}

@@ -39,6 +39,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from parlab_client import FIRST_CHART, Kernel  # kernel/parlab_client.py, next to this script
+
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL_DIR = ROOT / "kernel"
 MIN_JAVA = 17
@@ -150,9 +152,7 @@ def launched(spec: dict) -> dict:
 
 TRAINING_CELLS = [
     "1+1",
-    "INDArray m = Nd4j.rand(DataType.DOUBLE, 200, 200).mmul(Nd4j.rand(DataType.DOUBLE, 200, 200));\n"
-    "double[] xs = {1, 2, 3}; double[] ys = {m.sumNumber().doubleValue(), 2, 3};\n"
-    "QuickChart.getChart(\"first chart\", \"x\", \"y\", \"y(x)\", xs, ys)",
+    FIRST_CHART,
     "Table.create(\"t\", DoubleColumn.create(\"x\", new double[] {1, 2}))",
 ]
 
@@ -174,43 +174,28 @@ def cds_key(spec: dict, kernel_dir: Path) -> str:
 
 def train(spec: dict, kernel_dir: Path, archive: Path, log: Path) -> bool:
     """Runs the kernel on TRAINING_CELLS with -XX:ArchiveClassesAtExit=archive; True if the archive was written."""
-    from jupyter_client import BlockingKernelClient
-    from jupyter_client.connect import write_connection_file
-
     tmp_archive = archive.with_suffix(".tmp.jsa")
     tmp_archive.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        conn, _ = write_connection_file(str(Path(tmp) / "train.json"), ip="127.0.0.1")
-        argv = []
-        for a in spec["argv"]:
-            a = a.replace("{resource_dir}", str(kernel_dir)).replace("{connection_file}", conn)
-            argv.append(a)
-        argv.insert(1, f"-XX:ArchiveClassesAtExit={tmp_archive}")
-        env = dict(os.environ, **spec["env"])
-        with open(log, "w", encoding="utf-8") as out:
-            proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-            kc = BlockingKernelClient(connection_file=conn)
-            kc.load_connection_file()
-            kc.start_channels(hb=False)  # no parent manager: the process itself says whether it died
-            ok = True
-            try:
-                kc.wait_for_ready(timeout=180)
-                for cell in TRAINING_CELLS:
-                    reply = kc.execute_interactive(cell, timeout=180, output_hook=lambda msg: None)
-                    ok = ok and reply["content"]["status"] == "ok"
-                # exit the JVM from a cell: the archive is written at a normal exit, and after a shutdown
-                # request the JVM lingers (non-daemon threads) until Jupyter would kill it
-                kc.execute("System.exit(0);")
-                proc.wait(timeout=120)
-            except Exception as e:  # the kernel still works without an archive
-                print(f"  AppCDS training failed: {type(e).__name__}: {e}", file=out)
-                ok = False
-            finally:
-                kc.stop_channels()
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait()
-    if ok and proc.returncode == 0 and tmp_archive.is_file() and tmp_archive.stat().st_size > 0:
+    ok, code = False, None
+    try:
+        kernel = Kernel.launch(spec, kernel_dir, jvm_options=[f"-XX:ArchiveClassesAtExit={tmp_archive}"], log=log)
+    except Exception as e:  # the kernel still works without an archive
+        with open(log, "a", encoding="utf-8") as out:
+            print(f"  AppCDS training could not start the kernel: {type(e).__name__}: {e}", file=out)
+        return False
+    try:
+        replies = [kernel.run(cell, timeout=180) for cell in TRAINING_CELLS]
+        # exit the JVM from a cell: the archive is written at a normal exit, and after a shutdown request the
+        # JVM lingers (non-daemon threads) until Jupyter would kill it
+        kernel.run_until_exit("System.exit(0);", timeout=120)
+        code = kernel.wait_exit(1)
+        ok = all(r.ok for r in replies)
+    except Exception as e:
+        with open(log, "a", encoding="utf-8") as out:
+            print(f"  AppCDS training failed: {type(e).__name__}: {e}", file=out)
+    finally:
+        kernel.stop()
+    if ok and code == 0 and tmp_archive.is_file() and tmp_archive.stat().st_size > 0:
         tmp_archive.replace(archive)
         return True
     tmp_archive.unlink(missing_ok=True)

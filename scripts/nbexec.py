@@ -36,7 +36,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 ROOT = Path(__file__).resolve().parent.parent
-KERNEL_NAME = os.environ.get("PARLAB_KERNEL", "parlab-java")
+sys.path.insert(0, str(ROOT / "kernel"))
+from parlab_client import KERNEL_NAME  # noqa: E402  ($PARLAB_KERNEL, else parlab-java)
+
 CHECK_MIME = "application/vnd.parlab.check+json"
 CELL_TIMEOUT = int(os.environ.get("PARLAB_CELL_TIMEOUT", "300"))
 STDERR_TAG = "stderr-expected"

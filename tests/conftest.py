@@ -1,4 +1,5 @@
-"""Collects what the notebook tests measured and writes it to target/notebook-report.{json,txt}."""
+"""Fixtures of the Python tests: a live kernel per test module (`kernel`), and the notebook report the notebook
+tests fill (`notebook_runs`, `kernel_latency`), written to target/notebook-report.{json,txt}."""
 from __future__ import annotations
 
 import json
@@ -10,11 +11,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "kernel"))
 
 import nbexec  # noqa: E402
+from parlab_client import Kernel  # noqa: E402
 
 _RUNS: list = []
 _LATENCY: dict = {}
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    """A fresh "Java (ParLab)" kernel ($PARLAB_KERNEL) shared by the tests of one module, stopped after them."""
+    with Kernel() as k:
+        yield k
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = "00-welcome.ipynb"
-KERNEL_NAME = os.environ.get("PARLAB_KERNEL", "parlab-java")
+from parlab_client import KERNEL_NAME  # noqa: E402  (kernel/ is on sys.path: conftest.py)
 SCREENSHOT = ROOT / "target" / "browser" / "00-welcome.png"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -12,7 +12,6 @@ starts a kernel, fills the heap and ND4J's memory to their caps together, and re
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MEMCAP = ROOT / "scripts" / "memcap.py"
 LIMIT = "2G"
 LIMIT_BYTES = 2 * 1024 ** 3
-KERNEL = os.environ.get("PARLAB_KERNEL", "parlab-java")
 
 # What a student could type: fill the heap (and keep what fitted), then fill ND4J's native memory (and keep
 # it), then go on working while both are full, then let go.
@@ -41,27 +39,20 @@ PROBE_CELLS = {
 
 
 def probe(out: Path) -> None:
-    from jupyter_client.manager import KernelManager
+    sys.path.insert(0, str(ROOT / "kernel"))  # run as a script under memcap: no conftest.py
+    from parlab_client import Kernel
 
-    from test_robustness import execute  # runs a cell, collects what it showed; tests/ is on sys.path
-
-    km = KernelManager(kernel_name=KERNEL)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
     results = {}
     try:
-        kc.wait_for_ready(timeout=180)
-        for name, code in PROBE_CELLS.items():
-            try:
-                content, text = execute(kc, code, timeout=180)
-                status = content["status"]
-            except Exception as e:  # a dead kernel times out
-                status, text = f"no reply: {type(e).__name__}", ""
-            results[name] = {"status": status, "text": text, "kernel_alive": km.is_alive()}
+        with Kernel() as kernel:
+            for name, code in PROBE_CELLS.items():
+                try:
+                    cell = kernel.run(code, timeout=180)
+                    status, text = cell.status, cell.text
+                except Exception as e:  # a dead kernel times out
+                    status, text = f"no reply: {type(e).__name__}", ""
+                results[name] = {"status": status, "text": text, "kernel_alive": kernel.is_alive()}
     finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
         out.write_text(json.dumps(results, indent=1) + "\n")
 
 

@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from jupyter_client.kernelspec import KernelSpecManager
-from jupyter_client.manager import KernelManager
+from parlab_client import Kernel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,12 +25,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_cell(client, code: str) -> None:
-    """Executes code in the kernel; fails unless it ran without error."""
-    reply = client.execute_interactive(code, timeout=120, output_hook=lambda msg: None)
-    assert reply["content"]["status"] == "ok", reply["content"]
-
-
 @pytest.fixture(scope="module")
 def debug_kernel(tmp_path_factory):
     prefix = tmp_path_factory.mktemp("debug-kernel")
@@ -40,17 +33,8 @@ def debug_kernel(tmp_path_factory):
                     "--prefix", str(prefix)], check=True, capture_output=True, text=True)
     kernels = prefix / "share" / "jupyter" / "kernels"
     spec = json.loads((kernels / "parlab-java-debug" / "kernel.json").read_text())
-    ksm = KernelSpecManager(kernel_dirs=[str(kernels)])
-    km = KernelManager(kernel_name="parlab-java-debug", kernel_spec_manager=ksm)
-    km.start_kernel()
-    client = km.client()
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=180)
-        yield port, spec, client
-    finally:
-        client.stop_channels()
-        km.shutdown_kernel(now=True)
+    with Kernel("parlab-java-debug", kernel_dirs=[str(kernels)]) as kernel:
+        yield port, spec, kernel
 
 
 def test_debug_kernel_is_named_and_listens(debug_kernel):
@@ -64,8 +48,8 @@ def test_debug_kernel_is_named_and_listens(debug_kernel):
 
 
 def test_jdb_attaches_lists_threads_and_detaches(debug_kernel):
-    port, spec, client = debug_kernel
-    run_cell(client, 'String marker = "before the debugger";')
+    port, spec, kernel = debug_kernel
+    kernel.run_ok('String marker = "before the debugger";')
     java = spec["metadata"]["parlab_java"]
     jdb = Path(java).with_name("jdb")
     if not jdb.exists():
@@ -76,4 +60,4 @@ def test_jdb_attaches_lists_threads_and_detaches(debug_kernel):
     assert "Group main:" in text, text
     assert "jjava-exec" in text or "jjava" in text.lower(), text
     # the kernel keeps working after the debugger detached
-    run_cell(client, 'String after = marker + ", and after";')
+    kernel.run_ok('String after = marker + ", and after";')

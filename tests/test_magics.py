@@ -12,8 +12,7 @@ import time
 
 import pytest
 
-from test_robustness import (IDLE_CORES, assert_no_core_burning, cpu_cores_used, execute,  # noqa: F401
-                             interrupt_after, kernel, ordinary_cell_works)
+from support import IDLE_CORES, assert_no_core_burning, ordinary_cell_works
 
 SETUP = """
 int[] data = new int[200_000];
@@ -32,29 +31,17 @@ long fastPart() { return data[1] + data[2]; }
 
 
 @pytest.fixture(scope="module")
-def ready(kernel):  # noqa: F811
-    km, kc, proc = kernel
-    content, text = execute(kc, SETUP)
-    assert content["status"] == "ok", text
-    return km, kc, proc
+def ready(kernel):
+    """The module's kernel with SETUP's data and methods defined."""
+    cell = kernel.run(SETUP)
+    assert cell.ok, cell.text
+    return kernel
 
 
-def outputs(kc, code: str, timeout: float = 120):
+def outputs(kernel, code: str, timeout: float = 120):
     """Runs code; returns (status, stdout text, list of display MIME bundles, error text)."""
-    out, displays, errors = [], [], []
-
-    def hook(msg):
-        c = msg["content"]
-        t = msg["msg_type"]
-        if t == "stream":
-            out.append(c["text"])
-        elif t in ("display_data", "execute_result"):
-            displays.append(c["data"])
-        elif t == "error":
-            errors.append(c["ename"] + ": " + c["evalue"] + "\n" + "\n".join(c.get("traceback", [])))
-
-    reply = kc.execute_interactive(code, timeout=timeout, output_hook=hook)
-    return reply["content"]["status"], "".join(out), displays, "\n".join(errors)
+    cell = kernel.run(code, timeout)
+    return cell.status, cell.stdout + cell.stderr, cell.data, "\n".join(cell.errors)
 
 
 LINE = re.compile(r"^[0-9.]+ (ns|µs|ms|s) ± [0-9.]+ (ns|µs|ms|s) per call \(median ± MAD of (\d+) runs, "
@@ -62,36 +49,32 @@ LINE = re.compile(r"^[0-9.]+ (ns|µs|ms|s) ± [0-9.]+ (ns|µs|ms|s) per call \(m
 
 
 def test_timeit_line_magic_on_an_expression(ready):
-    _, kc, _ = ready
-    status, out, _, err = outputs(kc, "%timeit sumInts(data)")
+    status, out, _, err = outputs(ready, "%timeit sumInts(data)")
     assert status == "ok", err
     m = LINE.search(out)
     assert m and m.group(3) == "7", out
-    status, out, displays, err = outputs(kc, "Magics.lastTiming().repeats() + \" \" + Magics.lastTiming().medianMs()")
+    status, out, displays, err = outputs(ready, "Magics.lastTiming().repeats() + \" \" + Magics.lastTiming().medianMs()")
     assert status == "ok", err
     runs, median = displays[0]["text/plain"].strip('"').split()
     assert runs == "7" and float(median) > 0
 
 
 def test_timeit_options_and_a_void_statement(ready):
-    _, kc, _ = ready
-    status, out, _, err = outputs(kc, "%timeit -r 3 -n 1000 bump()")
+    status, out, _, err = outputs(ready, "%timeit -r 3 -n 1000 bump()")
     assert status == "ok", err
     m = LINE.search(out)
     assert m and m.group(3) == "3" and m.group(4) == "1,000", out
 
 
 def test_timeit_cell_magic_sees_earlier_cells(ready):
-    _, kc, _ = ready
-    status, out, _, err = outputs(kc, "%%timeit -r 5\nlong s = sumInts(data);\ns += fastPart();")
+    status, out, _, err = outputs(ready, "%%timeit -r 5\nlong s = sumInts(data);\ns += fastPart();")
     assert status == "ok", err
     m = LINE.search(out)
     assert m and m.group(3) == "5", out
 
 
 def test_prun_finds_the_hot_method_and_draws_a_flame_graph(ready):
-    _, kc, _ = ready
-    status, out, displays, err = outputs(kc, "%%prun -m slowPart\nfor (int i = 0; i < 300; i++) {\n"
+    status, out, displays, err = outputs(ready, "%%prun -m slowPart\nfor (int i = 0; i < 300; i++) {\n"
                                              "    slowPart(3);\n    fastPart();\n}")
     assert status == "ok", err
     assert re.search(r"\d+ samples in \d+ ms \(every 10 ms\); hottest: slowPart", out), out
@@ -101,19 +84,18 @@ def test_prun_finds_the_hot_method_and_draws_a_flame_graph(ready):
     assert "line" in tables[1]["text/html"]
     images = [d for d in displays if "image/png" in d]
     assert len(images) == 1 and len(images[0]["image/png"]) > 1000, displays
-    status, out, displays, err = outputs(kc, "Magics.lastProfile().share(\"slowPart\", true)")
+    status, out, displays, err = outputs(ready, "Magics.lastProfile().share(\"slowPart\", true)")
     assert status == "ok", err
     assert float(displays[0]["text/plain"]) > 0.8, displays
 
 
 def test_memit_counts_a_known_allocation(ready):
-    _, kc, _ = ready
     status, out, displays, err = outputs(
-        kc, "%%memit\nbyte[][] keep = new byte[32][];\nfor (int i = 0; i < keep.length; i++) keep[i] = new byte[1 << 20];")
+        ready, "%%memit\nbyte[][] keep = new byte[32][];\nfor (int i = 0; i < keep.length; i++) keep[i] = new byte[1 << 20];")
     assert status == "ok", err
     assert re.search(r"^allocated [\d.]+ MB in \d+ ms; peak heap [\d.]+ MB, increment [\d.]+ MB", out, re.M), out
     assert any("byte[]" in d.get("text/html", "") for d in displays), displays
-    status, out, displays, err = outputs(kc, "Magics.lastAllocations().allocatedBytes()")
+    status, out, displays, err = outputs(ready, "Magics.lastAllocations().allocatedBytes()")
     assert status == "ok", err
     allocated = int(displays[0]["text/plain"])
     assert abs(allocated - 32 * 2**20) < 0.1 * 32 * 2**20, allocated
@@ -131,24 +113,22 @@ def test_memit_counts_a_known_allocation(ready):
     ("%%timeit extra words\nint x = 1;", "unexpected 'extra words'"),
 ])
 def test_errors_are_the_cells_error(ready, cell, expected):
-    _, kc, _ = ready
-    status, out, _, err = outputs(kc, cell)
+    status, out, _, err = outputs(ready, cell)
     assert status == "error", out
     assert expected in err, err
-    ordinary_cell_works(kc, "after a failed magic")
+    ordinary_cell_works(ready, "after a failed magic")
 
 
 def test_interrupted_timeit_stops(ready):
-    km, kc, proc = ready
-    interrupt_after(km, 1.5)
-    status, out, _, err = outputs(kc, "%%timeit\nwhile (true) { data[3]++; }")
+    ready.interrupt_after(1.5)
+    status, out, _, err = outputs(ready, "%%timeit\nwhile (true) { data[3]++; }")
     assert status == "error", out
     # Java 17's watchdog stops the loop with Thread.stop, repeatedly while %%timeit's runs go on; after the error
     # tests above that can take several seconds on a busy 2-core machine, so this waits up to 10 s for the core
     # to go idle, then asks for 2 s idle.
     t0 = time.monotonic()
-    while time.monotonic() - t0 < 10 and cpu_cores_used(proc, 0.5) >= IDLE_CORES:
+    while time.monotonic() - t0 < 10 and ready.cores_used(0.5) >= IDLE_CORES:
         pass
     print(f"\ninterrupted %%timeit: the core went idle {time.monotonic() - t0:.1f} s after the cell returned")
-    assert_no_core_burning(proc, 0.0, "10 s after interrupting %%timeit")
-    ordinary_cell_works(kc, "after an interrupted %%timeit")
+    assert_no_core_burning(ready, 0.0, "10 s after interrupting %%timeit")
+    ordinary_cell_works(ready, "after an interrupted %%timeit")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html.parser
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from jupyter_client.manager import KernelManager
 
-from test_robustness import execute, interrupt_after
+from parlab_client import Kernel
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL = "parlab-java-newjdk"
@@ -43,26 +42,17 @@ def new_kernel():
     subprocess.run([sys.executable, str(ROOT / "kernel" / "install.py"), "--name", KERNEL, "--java", java,
                     "--no-cds"],
                    check=True, capture_output=True)
-    km = KernelManager(kernel_name=KERNEL)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=180)
-    try:
-        yield km, kc
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+    with Kernel(KERNEL) as kernel:
+        yield kernel
 
 
 def test_the_next_cell_says_a_thread_is_still_running(new_kernel):
-    km, kc = new_kernel
-    content, text = execute(kc, "Runtime.version().feature()")
-    assert content["status"] == "ok" and int(text.strip()) >= 20, text
-    interrupt_after(km, 1.5)
-    content, _ = execute(kc, "long spins = 0; while (true) { spins++; }")
-    assert content["status"] == "error"
-    content, text = execute(kc, "1 + 1")  # a cell far shorter than the watchdog's poll interval
-    assert content["status"] == "ok", text
+    cell = new_kernel.run("Runtime.version().feature()")
+    assert cell.ok and int(cell.text.strip()) >= 20, cell.text
+    new_kernel.interrupt_after(1.5)
+    assert new_kernel.run("long spins = 0; while (true) { spins++; }").status == "error"
+    cell = new_kernel.run("1 + 1")  # a cell far shorter than the watchdog's poll interval
+    assert cell.ok, cell.text
+    text = cell.text
     assert "is still using a core" in text and "cannot stop it" in text and "Restart Kernel" in text, text
     assert "2" in text

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import nbexec  # noqa: E402
+from parlab_client import FIRST_CHART, Kernel  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
@@ -46,25 +47,13 @@ def test_welcome_shows_chart_table_and_check(notebook_runs):
 
 def test_fresh_kernel_to_first_chart(kernel_latency):
     """Kernel start → a chart computed with ND4J: reported (median of 3), not asserted on time."""
-    from jupyter_client.manager import start_new_kernel
-
-    code = ("INDArray m = Nd4j.rand(DataType.DOUBLE, 200, 200).mmul(Nd4j.rand(DataType.DOUBLE, 200, 200));\n"
-            "double[] xs = {1, 2, 3}; double[] ys = {m.sumNumber().doubleValue(), 2, 3};\n"
-            "QuickChart.getChart(\"first chart\", \"x\", \"y\", \"y(x)\", xs, ys)")
     times = []
     for _ in range(3):
         t0 = time.monotonic()
-        km, kc = start_new_kernel(kernel_name=nbexec.KERNEL_NAME, startup_timeout=180)
-        try:
-            got = []
-            reply = kc.execute_interactive(
-                code, timeout=120,
-                output_hook=lambda msg: got.append(msg["content"].get("data", {})))
-            assert reply["content"]["status"] == "ok", reply["content"]
-            assert any("image/png" in d for d in got), f"no image/png in {got}"
+        with Kernel(nbexec.KERNEL_NAME) as kernel:
+            cell = kernel.run(FIRST_CHART)
+            assert cell.ok, cell.text
+            assert cell.has("image/png"), f"no image/png in {cell.data}"
             times.append(time.monotonic() - t0)
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
     kernel_latency["kernel start → first ND4J chart, s (3 runs)"] = [round(t, 2) for t in times]
     kernel_latency["median s"] = round(statistics.median(times), 2)
