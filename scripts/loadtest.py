@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NBEXEC = ROOT / "scripts" / "nbexec.py"
 DEFAULT_MIX = ["01", "03", "04", "07"]
 CHECK_MIME = "application/vnd.parlab.check+json"
+START_GAP_S = 5  # between the lessons' starts: see main()
 
 
 def notebook(prefix: str) -> Path:
@@ -124,8 +125,17 @@ def main() -> int:
             procs, why_not = cgroup_for_quota(args.quota)
             if procs is None:
                 lines.append(f"try {t}: quota skipped: {why_not}")
+        for p in paths:  # an executed notebook left by an earlier run must not be read as this try's
+            (out_dir / p.name).unlink(missing_ok=True)
         t0 = time.monotonic()
-        running = [(p, start(p, out_dir, procs if (i == len(paths) - 1) else None)) for i, p in enumerate(paths)]
+        running = []
+        for i, p in enumerate(paths):
+            if i:
+                # jupyter_client picks a kernel's five ports as free ones and the kernel binds them a second or
+                # more later; kernels started in the same instant from separate processes can pick the same
+                # port ("Address already in use"). A few seconds apart, each has bound its ports first.
+                time.sleep(START_GAP_S)
+            running.append((p, start(p, out_dir, procs if (i == len(paths) - 1) else None)))
         for p, proc in running:
             proc.wait()
         wall = time.monotonic() - t0
