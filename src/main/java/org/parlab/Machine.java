@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.parlab.timing.MachineLoad;
 
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

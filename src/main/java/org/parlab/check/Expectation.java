@@ -1,9 +1,13 @@
 package org.parlab.check;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.DoublePredicate;
 
 import org.parlab.Numbers;
+import org.parlab.timing.CoreCapacity;
+import org.parlab.timing.MachineLoad;
 
 /**
  * What a measured number is expected to be, e.g. {@code atMost(1.1)} or {@code between(1.6, 2.2)}.
@@ -20,10 +24,10 @@ public final class Expectation {
     private final Bound bound;
     private final CoreGate gate; // null: the verdict does not depend on the cores
     /** How far back {@link #whenCoresFree} looks for other programs' work: about the longest measurement. */
-    static final java.time.Duration LOOKBACK = java.time.Duration.ofSeconds(30);
+    static final Duration LOOKBACK = Duration.ofSeconds(30);
     /** Measures what n threads get; replaced in tests, which cannot make two vCPUs share a core on demand. */
-    static java.util.function.BiFunction<Integer, org.parlab.CoreCapacity.Work, org.parlab.CoreCapacity> capacityProbe =
-            org.parlab.CoreCapacity::measure;
+    static BiFunction<Integer, CoreCapacity.Work, CoreCapacity> capacityProbe =
+            CoreCapacity::measure;
 
     /** Which values pass: everything above a bound, everything below one, or something else (a range). */
     enum Bound { LOWER, UPPER, OTHER }
@@ -32,8 +36,8 @@ public final class Expectation {
      * What a claim on cores is judged against: how many it needs, whether its value grows with the cores it
      * gets ({@link #speedupOn}), and the load readings taken when the expectation was made (null: not read).
      */
-    private record CoreGate(int needed, org.parlab.CoreCapacity.Work work, boolean grows, org.parlab.MachineLoad now,
-                            org.parlab.MachineLoad recent) {
+    private record CoreGate(int needed, CoreCapacity.Work work, boolean grows, MachineLoad now,
+                            MachineLoad recent) {
         /** The fewer free cores of the two readings. */
         double freeCores() {
             double free = now == null ? Double.POSITIVE_INFINITY : now.freeCores();
@@ -41,7 +45,7 @@ public final class Expectation {
         }
 
         /** The reading with more load: what a skip reports. */
-        org.parlab.MachineLoad busier() {
+        MachineLoad busier() {
             if (now == null || (recent != null && recent.othersCores() > now.othersCores())) {
                 return recent;
             }
@@ -129,13 +133,13 @@ public final class Expectation {
      * The same expectation, applied only when {@code needed} cores are free: the machine has them and other
      * processes are not using them, neither now (measured over 250 ms) nor in the busiest stretch of the
      * measurement being judged, from the kernel's readings (a quarter of the measurement, at least a second, at
-     * most 30 s back: see {@link org.parlab.MachineLoad#busiestOfMeasurement}). A claim
+     * most 30 s back: see {@link MachineLoad#busiestOfMeasurement}). A claim
      * about running on two cores at once cannot be judged while a browser or another notebook keeps one
      * of them busy; the check is then skipped and says how busy the machine was. A core counts as free when
      * at least half of it is idle.
      *
      * <p>When the check judges the value, it also measures what {@code needed} threads really get
-     * ({@link org.parlab.CoreCapacity}, about 0.1 s, tried up to three times): where they get less than
+     * ({@link CoreCapacity}, about 0.1 s, tried up to three times): where they get less than
      * {@code needed − ½} cores' worth although no other program is busy (this kernel's own threads, a host
      * that runs the virtual machine on fewer cores, a spent CPU quota), the check is skipped, with that
      * measurement as the reason. For a speed-up, busy cores or a throughput, {@link #speedupOn} judges more
@@ -145,28 +149,28 @@ public final class Expectation {
      * @throws IllegalArgumentException if {@code needed} is less than 1
      */
     public Expectation whenCoresFree(int needed) {
-        return whenCoresFree(needed, org.parlab.CoreCapacity.Work.DEPENDENT);
+        return whenCoresFree(needed, CoreCapacity.Work.DEPENDENT);
     }
 
     /**
      * {@link #whenCoresFree(int)} for a claim whose threads do {@code work}: the core-capacity probe runs that
-     * kind of work (see {@link org.parlab.CoreCapacity.Work}).
+     * kind of work (see {@link CoreCapacity.Work}).
      *
      * @param needed cores the claim needs, at least 1
      * @param work   the kind of work the claim's threads do
      * @throws IllegalArgumentException if {@code needed} is less than 1 or {@code work} is null
      */
-    public Expectation whenCoresFree(int needed, org.parlab.CoreCapacity.Work work) {
+    public Expectation whenCoresFree(int needed, CoreCapacity.Work work) {
         Expectation settled = beforeCoreGate(needed, work);
         if (settled != null) {
             return settled;
         }
-        org.parlab.MachineLoad now = org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250));
+        MachineLoad now = MachineLoad.measure(Duration.ofMillis(250));
         if (now.freeCores() < needed - 0.5) {
             return skipped("needs " + needed + " free cores, but " + now + "; run it again on a quieter machine");
         }
         // the measurement came before the check: a program that ran during it and has stopped since counts too
-        org.parlab.MachineLoad recent = org.parlab.MachineLoad.busiestOfMeasurement(LOOKBACK);
+        MachineLoad recent = MachineLoad.busiestOfMeasurement(LOOKBACK);
         if (recent != null && recent.freeCores() < needed - 0.5) {
             return skipped(recentLoad(needed + " free cores", recent));
         }
@@ -200,26 +204,26 @@ public final class Expectation {
      * @throws IllegalArgumentException if {@code needed} is less than 1
      */
     public Expectation speedupOn(int needed) {
-        return speedupOn(needed, org.parlab.CoreCapacity.Work.DEPENDENT);
+        return speedupOn(needed, CoreCapacity.Work.DEPENDENT);
     }
 
     /**
      * {@link #speedupOn(int)} for threads that do {@code work}: the core-capacity probe runs that kind of work,
      * e.g. {@code INDEPENDENT} for a Mandelbrot image, whose floating-point arithmetic two hyperthreads of one
-     * physical core share worse than dependent chains (see {@link org.parlab.CoreCapacity.Work}).
+     * physical core share worse than dependent chains (see {@link CoreCapacity.Work}).
      *
      * @param needed cores the claim's threads need, at least 1
      * @param work   the kind of work the claim's threads do
      * @throws IllegalArgumentException if {@code needed} is less than 1 or {@code work} is null
      */
-    public Expectation speedupOn(int needed, org.parlab.CoreCapacity.Work work) {
+    public Expectation speedupOn(int needed, CoreCapacity.Work work) {
         Expectation settled = beforeCoreGate(needed, work);
         if (settled != null) {
             return settled;
         }
         return gated(new CoreGate(needed, work, true,
-                org.parlab.MachineLoad.measure(java.time.Duration.ofMillis(250)),
-                org.parlab.MachineLoad.busiestOfMeasurement(LOOKBACK)));
+                MachineLoad.measure(Duration.ofMillis(250)),
+                MachineLoad.busiestOfMeasurement(LOOKBACK)));
     }
 
     /**
@@ -227,7 +231,7 @@ public final class Expectation {
      * arguments, and returns this expectation when it is already skipped or unanswered, a skipped copy when the
      * machine has fewer than {@code needed} cores, or null when the gate is to be built.
      */
-    private Expectation beforeCoreGate(int needed, org.parlab.CoreCapacity.Work work) {
+    private Expectation beforeCoreGate(int needed, CoreCapacity.Work work) {
         if (work == null) {
             throw new IllegalArgumentException("work must be CoreCapacity.Work.DEPENDENT or INDEPENDENT, got null");
         }
@@ -244,13 +248,13 @@ public final class Expectation {
     /** This expectation judged with the capacity of {@code needed} cores and no load readings (tests). */
     Expectation needingCapacity(int needed) {
         return needed < 2 || skipReason != null || unanswered ? this
-                : gated(new CoreGate(needed, org.parlab.CoreCapacity.Work.DEPENDENT, false, null, null));
+                : gated(new CoreGate(needed, CoreCapacity.Work.DEPENDENT, false, null, null));
     }
 
     /** {@link #speedupOn} with the given load readings instead of fresh ones (tests). */
-    Expectation speedupOn(int needed, org.parlab.MachineLoad now, org.parlab.MachineLoad recent) {
+    Expectation speedupOn(int needed, MachineLoad now, MachineLoad recent) {
         return skipReason != null || unanswered ? this
-                : gated(new CoreGate(needed, org.parlab.CoreCapacity.Work.DEPENDENT, true, now, recent));
+                : gated(new CoreGate(needed, CoreCapacity.Work.DEPENDENT, true, now, recent));
     }
 
     /**
@@ -266,7 +270,7 @@ public final class Expectation {
         boolean restsOnHighValue = gate.grows() && ((bound == Bound.LOWER && passes) || (bound == Bound.UPPER && !passes));
         if (restsOnHighValue) {
             if (gate.freeCores() < 1) {
-                org.parlab.MachineLoad busier = gate.busier();
+                MachineLoad busier = gate.busier();
                 return skipped(String.format(java.util.Locale.ROOT, "a speed-up is judged only while a whole core"
                         + " is free for the one-thread run it is compared with, but %s; with less than a core"
                         + " free, %d threads get %d shares of the machine against the one thread's one, and the"
@@ -294,7 +298,7 @@ public final class Expectation {
         return shortfall == null ? this : skipped(shortfall);
     }
 
-    private static String loadText(org.parlab.MachineLoad load) {
+    private static String loadText(MachineLoad load) {
         long ms = load.window().toMillis();
         if (ms < 1000) {
             return load.toString(); // the reading at the check
@@ -303,13 +307,13 @@ public final class Expectation {
                 : String.format(java.util.Locale.ROOT, " for %.1f s, the busiest stretch of the measurement", ms / 1000.0));
     }
 
-    private static String recentLoad(String needs, org.parlab.MachineLoad recent) {
+    private static String recentLoad(String needs, MachineLoad recent) {
         return "needs " + needs + ", but " + loadText(recent) + "; run it again on a quieter machine";
     }
 
     /** How many times the capacity probe may run before a claim is skipped, and the pause between tries. */
     static final int PROBES = 3;
-    static final java.time.Duration BETWEEN_PROBES = java.time.Duration.ofMillis(250);
+    static final Duration BETWEEN_PROBES = Duration.ofMillis(250);
 
     /**
      * Why a claim on {@code needed} cores cannot be judged now although no other program is busy, or null. The
@@ -318,14 +322,14 @@ public final class Expectation {
      * stopped by the second try. The reason names what the last try saw.
      */
     static String capacityShortfall(int needed) {
-        return capacityShortfall(needed, org.parlab.CoreCapacity.Work.DEPENDENT);
+        return capacityShortfall(needed, CoreCapacity.Work.DEPENDENT);
     }
 
-    static String capacityShortfall(int needed, org.parlab.CoreCapacity.Work work) {
+    static String capacityShortfall(int needed, CoreCapacity.Work work) {
         if (needed < 2) {
             return null;
         }
-        org.parlab.CoreCapacity capacity = capacityProbe.apply(needed, work);
+        CoreCapacity capacity = capacityProbe.apply(needed, work);
         for (int tries = 1; capacity.cores() < needed - 0.5; tries++) {
             if (tries == PROBES) {
                 return shortfallReason(needed, capacity);
@@ -341,7 +345,7 @@ public final class Expectation {
         return null;
     }
 
-    private static String shortfallReason(int needed, org.parlab.CoreCapacity c) {
+    private static String shortfallReason(int needed, CoreCapacity c) {
         String head = "needs " + needed + " cores, but in " + PROBES + " tries over "
                 + (PROBES - 1) * BETWEEN_PROBES.toMillis() / 1000.0 + " s " + c + ", although other programs were"
                 + " idle: ";

@@ -40,7 +40,7 @@ public final class ParLabExtension implements Extension {
                 Watchdog.install();
             }
             ExitReport.install();
-            org.parlab.MachineLoad.startSampling(); // lets a check see what ran during its measurement
+            org.parlab.timing.MachineLoad.startSampling(); // lets a check see what ran during its measurement
             watchCellStarts(kernel);
         } catch (Throwable t) { // never take the kernel down at start-up
             System.err.println("ParLab: the kernel extension could not be installed: " + t);

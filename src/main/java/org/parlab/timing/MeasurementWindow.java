@@ -3,8 +3,8 @@ package org.parlab.timing;
 /**
  * When the measurement a check is about to judge began. The library's measuring entry points ({@code Bench},
  * the GIL simulator, {@code CpuUse}, {@code Scaling}, the CPython runs) {@link #mark() mark} their start; a
- * core guard reads the window from the first mark after the previous judgement up to now
- * ({@link #start(long)}), so that it weighs the load of the measurement itself rather than of a fixed stretch
+ * core guard reads the window from the first mark after the previous judgement up to now (through
+ * {@link MachineLoad#busiestOfMeasurement}), so that it weighs the load of the measurement itself rather than of a fixed stretch
  * of time before the check: a one-second burst half a minute ago, in another cell, says nothing about it.
  * Several checks of one measurement share its window; a measurement that does not mark extends the window of
  * the one before, which errs on the side of looking at more load, not less.
@@ -32,7 +32,7 @@ public final class MeasurementWindow {
      *
      * @throws IllegalArgumentException if {@code maxNanos} is not positive
      */
-    public static synchronized java.util.OptionalLong start(long maxNanos) {
+    static synchronized java.util.OptionalLong start(long maxNanos) {
         if (maxNanos <= 0) {
             throw new IllegalArgumentException("maxNanos must be positive, got " + maxNanos);
         }

@@ -76,7 +76,7 @@ class CheckTest {
     @Test
     void aCheckAsksTheCoresOnlyWhenItsVerdictDependsOnThem() {
         var saved = Expectation.capacityProbe;
-        Expectation.capacityProbe = (n, work) -> new org.parlab.CoreCapacity(n, 1.0, 8.0, 16.0);
+        Expectation.capacityProbe = (n, work) -> new org.parlab.timing.CoreCapacity(n, 1.0, 8.0, 16.0);
         try {
             Check.check("nogil.cpu.speedup", 1.9, atLeast(1.6).speedupOn(2, null, null));
             assertEquals(CheckResult.Status.PASSED, last().status());

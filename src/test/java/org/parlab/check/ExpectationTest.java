@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parlab.timing.CoreCapacity;
+import org.parlab.timing.MachineLoad;
 
 class ExpectationTest {
 
@@ -21,7 +25,7 @@ class ExpectationTest {
         int[] asked = {0};
         Expectation.capacityProbe = (n, work) -> {
             asked[0] = n;
-            return new org.parlab.CoreCapacity(n, cores, 7.0, 7.0 * n / cores);
+            return new CoreCapacity(n, cores, 7.0, 7.0 * n / cores);
         };
         try {
             String reason = Expectation.capacityShortfall(needed);
@@ -55,7 +59,7 @@ class ExpectationTest {
     void whenCoresFreeAsksTheProbeAfterTheLoadReadings() {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
         var saved = Expectation.capacityProbe;
-        Expectation.capacityProbe = (n, work) -> new org.parlab.CoreCapacity(n, 1.0, 7.0, 14.0);
+        Expectation.capacityProbe = (n, work) -> new CoreCapacity(n, 1.0, 7.0, 14.0);
         try {
             Expectation e = Expect.atLeast(1.5).whenCoresFree(2).judging(1.2);
             assertFalse(e.applies());
@@ -83,16 +87,16 @@ class ExpectationTest {
     }
 
     /** A probe that finds n threads getting one core's worth, and counts its calls in {@code probes[0]}. */
-    private static java.util.function.BiFunction<Integer, org.parlab.CoreCapacity.Work, org.parlab.CoreCapacity>
+    private static BiFunction<Integer, CoreCapacity.Work, CoreCapacity>
             oneCoreCounting(int[] probes) {
         return (n, work) -> {
             probes[0]++;
-            return new org.parlab.CoreCapacity(n, 1.0, 8.0, 16.0);
+            return new CoreCapacity(n, 1.0, 8.0, 16.0);
         };
     }
 
-    private static org.parlab.MachineLoad othersBusy(double others) {
-        return new org.parlab.MachineLoad(java.time.Duration.ofMillis(250), 2, others, 0, true);
+    private static MachineLoad othersBusy(double others) {
+        return new MachineLoad(Duration.ofMillis(250), 2, others, 0, true);
     }
 
     /**
@@ -126,7 +130,7 @@ class ExpectationTest {
             assertTrue(explained.skipReason().startsWith("1.43 missed ≥ 1.6, but other processes kept 0.2 of 2"
                     + " cores busy"), explained.skipReason());
             assertEquals(0, probes[0]);
-            Expectation.capacityProbe = (n, work) -> new org.parlab.CoreCapacity(n, 1.95, 8.0, 8.2);
+            Expectation.capacityProbe = (n, work) -> new CoreCapacity(n, 1.95, 8.0, 8.2);
             assertTrue(nogil.speedupOn(2, othersBusy(0.24), null).judging(1.2).applies(), "1.2 × 2 / 1.76 < 1.6");
             Expectation.capacityProbe = oneCoreCounting(probes);
             // missed on free cores: the probe is asked, and short cores skip it
@@ -156,19 +160,19 @@ class ExpectationTest {
         var saved = Expectation.capacityProbe;
         int[] tries = {0};
         try {
-            Expectation.capacityProbe = (n, work) -> ++tries[0] == 1 ? new org.parlab.CoreCapacity(n, 1.0, 8, 16)
-                    : new org.parlab.CoreCapacity(n, 1.9, 8, 8.4);
+            Expectation.capacityProbe = (n, work) -> ++tries[0] == 1 ? new CoreCapacity(n, 1.0, 8, 16)
+                    : new CoreCapacity(n, 1.9, 8, 8.4);
             assertNull(Expectation.capacityShortfall(2), "the second try found both cores");
             assertEquals(2, tries[0]);
-            Expectation.capacityProbe = (n, work) -> new org.parlab.CoreCapacity(n, 1.0, 8, 16, 1.9, 0.9, "C2 CompilerThre");
+            Expectation.capacityProbe = (n, work) -> new CoreCapacity(n, 1.0, 8, 16, 1.9, 0.9, "C2 CompilerThre");
             String kernel = Expectation.capacityShortfall(2);
             assertTrue(kernel.contains("other threads of this kernel 0.9 cores: C2 CompilerThre")
                     && kernel.contains("this kernel's own threads took the rest"), kernel);
-            Expectation.capacityProbe = (n, work) -> new org.parlab.CoreCapacity(n, 1.0, 8, 16, 1.0, 0.0, "");
+            Expectation.capacityProbe = (n, work) -> new CoreCapacity(n, 1.0, 8, 16, 1.0, 0.0, "");
             String held = Expectation.capacityShortfall(2);
             assertTrue(held.contains("CPU time 1.0 cores") && held.contains("held back below the operating system"),
                     held);
-            Expectation.capacityProbe = (n, work) -> new org.parlab.CoreCapacity(n, 1.0, 8, 16, 2.0, 0.0, "");
+            Expectation.capacityProbe = (n, work) -> new CoreCapacity(n, 1.0, 8, 16, 2.0, 0.0, "");
             String shared = Expectation.capacityShortfall(2);
             assertTrue(shared.contains("ran the whole time but did the work of fewer cores"), shared);
         } finally {

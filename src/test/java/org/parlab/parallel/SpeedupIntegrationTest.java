@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each piece is a chain of dependent multiplications (the logistic map), not a sum of square roots: when two
  * vCPUs are the hyperthreads of one physical core they share its one square-root unit, and two threads of
- * square roots then go no faster than one (see {@link org.parlab.CoreCapacity}), while a chain of dependent
+ * square roots then go no faster than one (see {@link org.parlab.timing.CoreCapacity}), while a chain of dependent
  * multiplications leaves most of a core's units idle and shares a physical core well.
  */
 class SpeedupIntegrationTest {

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.parlab.MachineLoad;
+
 
 class CpuUseTest {
     private static final Blackhole SINK = new Blackhole();

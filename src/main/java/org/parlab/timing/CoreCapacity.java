@@ -1,4 +1,4 @@
-package org.parlab;
+package org.parlab.timing;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -116,7 +116,7 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
         }
         CoreCapacity c = measure(threads, work, work.steps);
         for (int t = 1; t < TRIES && c.disturbance().isPresent(); t++) {
-            org.parlab.timing.Jit.awaitQuiet(java.time.Duration.ofSeconds(1));
+            Jit.awaitQuiet(java.time.Duration.ofSeconds(1));
             c = measure(threads, work, work.steps);
         }
         return c;
@@ -178,10 +178,10 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
             if (round == 0) {
                 // the warm-up round made the JIT compile the probe's loop; its compiler threads would take a
                 // core from the rounds that count
-                org.parlab.timing.Jit.awaitQuiet(java.time.Duration.ofSeconds(1));
+                Jit.awaitQuiet(java.time.Duration.ofSeconds(1));
                 processCpu0 = processCpuNanos();
                 probeCpu0 = probeCpu.sum();
-                tasks0 = org.parlab.timing.ThreadTicks.byName();
+                tasks0 = ThreadTicks.byName();
                 wall0 = System.nanoTime();
             }
             long one = run(1, work, steps, round, sink, probeCpu)[0];
@@ -197,10 +197,10 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
         double wall = System.nanoTime() - wall0;
         long processCpu = processCpuNanos() - processCpu0;
         double kernel = processCpu0 < 0 ? 0 : Math.max(0, (processCpu - (probeCpu.sum() - probeCpu0)) / wall);
-        new org.parlab.timing.Blackhole().consume(Arrays.stream(sink).sum()); // the JIT may not drop the sums
+        new Blackhole().consume(Arrays.stream(sink).sum()); // the JIT may not drop the sums
         double cpuCores = togetherCpu < 0 ? threads : (double) togetherCpu / togetherWall;
         return new CoreCapacity(work, threads, median(ratio), median(alone), median(together), cpuCores, kernel,
-                busiestOthers(tasks0, org.parlab.timing.ThreadTicks.byName()));
+                busiestOthers(tasks0, ThreadTicks.byName()));
     }
 
     private static final boolean[] WARM = new boolean[Work.values().length];
@@ -221,7 +221,7 @@ public record CoreCapacity(Work work, int threads, double cores, double aloneMs,
                 sum += work == Work.DEPENDENT ? chain(steps / 20, i)
                         : Double.doubleToRawLongBits(squarings(steps / 20, i));
             }
-            new org.parlab.timing.Blackhole().consume(sum);
+            new Blackhole().consume(sum);
             WARM[work.ordinal()] = true;
         }
     }

@@ -1,4 +1,4 @@
-package org.parlab;
+package org.parlab.timing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.parlab.Machine;
 import org.parlab.check.Expect;
 import org.parlab.check.Expectation;
 
@@ -184,8 +185,8 @@ class MachineLoadTest {
                 .filter(t -> t.getName().equals("parlab-machine-load")).count());
         ProcessHandle[] others = new ProcessHandle[cores];
         MachineLoad during;
-        org.parlab.timing.MeasurementWindow.start(1); // closes a window an earlier test left open
-        org.parlab.timing.MeasurementWindow.mark();   // the measurement the processes disturb starts now
+        MeasurementWindow.start(1); // closes a window an earlier test left open
+        MeasurementWindow.mark();   // the measurement the processes disturb starts now
         try {
             for (int i = 0; i < others.length; i++) {
                 others[i] = spinElsewhere();
@@ -218,8 +219,8 @@ class MachineLoadTest {
         assumeTrue(Files.isReadable(Path.of("/proc/stat")), "needs /proc");
         assumeTrue(MachineLoad.measure(Duration.ofMillis(500)).othersCores() < 0.2, "needs a quiet machine");
         MachineLoad.startSampling();
-        org.parlab.timing.MeasurementWindow.start(1);
-        org.parlab.timing.MeasurementWindow.mark();
+        MeasurementWindow.start(1);
+        MeasurementWindow.mark();
         Thread.sleep(3500);
         ProcessHandle burst = spinElsewhere();
         Thread.sleep(1000);
@@ -228,7 +229,7 @@ class MachineLoadTest {
         MachineLoad longOne = MachineLoad.busiestOfMeasurement(Duration.ofSeconds(30));
         assertTrue(longOne != null && longOne.window().toMillis() >= 1900, String.valueOf(longOne));
         assertTrue(longOne.othersCores() < 0.75, "a 1 s burst in the busiest 2 s: " + longOne);
-        org.parlab.timing.MeasurementWindow.mark();
+        MeasurementWindow.mark();
         burst = spinElsewhere();
         Thread.sleep(1000);
         stop(burst);

@@ -1,4 +1,4 @@
-package org.parlab;
+package org.parlab.timing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -130,7 +130,7 @@ class CoreCapacityTest {
             while (!stop.get()) {
                 s = s * 6364136223846793005L + 1;
             }
-            new org.parlab.timing.Blackhole().consume(s);
+            new Blackhole().consume(s);
         }, "busy-neighbour");
         busy.setDaemon(true);
         busy.start();

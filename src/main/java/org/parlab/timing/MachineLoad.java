@@ -1,4 +1,4 @@
-package org.parlab;
+package org.parlab.timing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import java.util.Locale;
  * the CPUs this JVM may run on ({@code /proc/stat}) minus the CPU time of this JVM and of the processes it started
  * ({@code /proc/self/stat} and its descendants'),
  * over a short window. A claim such as "two threads run twice as fast" needs two idle cores; a browser, a
- * second notebook or a CI neighbour can take one away, and {@link Machine#freeCores()} tells.
+ * second notebook or a CI neighbour can take one away, and {@link org.parlab.Machine#freeCores()} tells.
  *
  * <p>A check made after a measurement can look back too: {@link #startSampling()} (the ParLab kernel calls it at
  * start) keeps a reading every 250 ms, and {@link #busiestRecent(Duration)} gives the busiest second of the
@@ -143,7 +143,7 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
 
     /**
      * The busiest stretch of the measurement a check is about to judge: the window from the first
-     * {@link org.parlab.timing.MeasurementWindow#mark() mark} after the previous judgement to now (at most
+     * {@link MeasurementWindow#mark() mark} after the previous judgement to now (at most
      * {@code atMost}, at least a second), in stretches of a quarter of it but at least a second; {@code null}
      * when sampling is off or has not covered a second. Without a mark within {@code atMost}: the busiest
      * second of the last {@code atMost}, as {@link #busiestRecent}. A measurement made of many rounds, compared by
@@ -156,7 +156,7 @@ public record MachineLoad(Duration window, int cpus, double othersCores, double 
     public static MachineLoad busiestOfMeasurement(Duration atMost) {
         requireLookback("atMost", atMost);
         long now = System.nanoTime();
-        java.util.OptionalLong start = org.parlab.timing.MeasurementWindow.start(atMost.toNanos());
+        java.util.OptionalLong start = MeasurementWindow.start(atMost.toNanos());
         if (start.isEmpty()) { // nothing marked: the busiest second of the whole stretch, as busiestRecent
             return busiestOver(now - atMost.toNanos(), now, 1_000_000_000L);
         }
