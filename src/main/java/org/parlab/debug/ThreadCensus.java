@@ -53,14 +53,18 @@ public final class ThreadCensus {
      * threads, which it starts on first use of a feature and keeps (those in the JVM's "system" thread group,
      * such as {@code Java2D Disposer} after a chart or {@code process reaper} after a {@code ProcessBuilder},
      * and the carrier threads of virtual threads on Java 21+,
-     * plus {@code Attach Listener} and JIT compiler threads), and the common fork/join pool's workers (shared
-     * by the whole JVM; they end by themselves after a minute idle).
+     * plus {@code Attach Listener} and JIT compiler threads), the common fork/join pool's workers (shared
+     * by the whole JVM; they end by themselves after a minute idle), the calling thread, and the kernel's cell
+     * threads ({@code jjava-exec-*}): JJava runs each cell on a pooled thread, and a pool thread that has
+     * been idle long enough is replaced by a new one, which is the kernel's, not the lesson's.
      */
     public List<String> newThreadsAlive() {
         return java.util.Arrays.stream(liveThreads())
-                .filter(t -> t.isAlive() && !threads.contains(t) && !isJdkSystemThread(t))
+                .filter(t -> t.isAlive() && !threads.contains(t) && !isJdkSystemThread(t)
+                        && t != Thread.currentThread())
                 .map(Thread::getName)
-                .filter(n -> !n.startsWith("ForkJoinPool.commonPool-") && !n.equals("Attach Listener")
+                .filter(n -> !n.startsWith("ForkJoinPool.commonPool-") && !n.startsWith("jjava-exec-")
+                        && !n.equals("Attach Listener")
                         && !n.equals("Common-Cleaner") && !n.contains("CompilerThread"))
                 .sorted(Comparator.naturalOrder())
                 .collect(Collectors.toList());

@@ -39,4 +39,28 @@ class ThreadCensusTest {
         p.waitFor();
         assertEquals(List.of(), census.newThreadsAlive());
     }
+
+    /** The kernel replaces an idle cell thread with a new one; the cell that asks runs on it. */
+    @Test
+    void ignoresTheKernelsCellThreadsAndTheCaller() throws Exception {
+        ThreadCensus census = ThreadCensus.take();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        List<List<String>> seen = new java.util.ArrayList<>();
+        Thread cell = new Thread(() -> {
+            seen.add(census.newThreadsAlive()); // asked from the new cell thread itself
+            done.countDown();
+        }, "jjava-exec-test-1");
+        Thread lesson = new Thread(() -> {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lesson-worker");
+        lesson.start();
+        cell.start();
+        cell.join();
+        lesson.join();
+        assertEquals(List.of(List.of("lesson-worker")), seen);
+    }
 }
