@@ -172,21 +172,22 @@ class Kernel:
             time.sleep(0.1)
         return None
 
+    def _cpu(self) -> float:
+        t = self.process().cpu_times()
+        return t.user + t.system
+
     def cpu_seconds(self) -> float | None:
         """CPU seconds (user + system) the kernel process has used so far, None if unknown."""
         try:
-            t = self.process().cpu_times()
-            return t.user + t.system
+            return self._cpu()
         except Exception:
             return None
 
     def cores_used(self, seconds: float) -> float:
         """Average number of cores the kernel process uses over the next `seconds` (this call sleeps)."""
-        proc = self.process()
-        t0 = proc.cpu_times()
+        before = self._cpu()
         time.sleep(seconds)
-        t1 = proc.cpu_times()
-        return ((t1.user - t0.user) + (t1.system - t0.system)) / seconds
+        return (self._cpu() - before) / seconds
 
     def interrupt(self) -> None:
         self.km.interrupt_kernel()
@@ -229,12 +230,10 @@ class Kernel:
         return cell
 
     def _drain(self, cell: Cell, msg_id: str, wait: float, until_empty: bool = False) -> None:
-        import queue
-
         while True:
             try:
                 msg = self.kc.get_iopub_msg(timeout=wait)
-            except (queue.Empty, Exception):
+            except Exception:  # queue.Empty, or the channel of a process that has ended
                 return
             if msg.get("parent_header", {}).get("msg_id") == msg_id:
                 _collect(cell, msg)
