@@ -1,13 +1,16 @@
 package org.parlab.check;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 
 import org.parlab.display.Notebook;
+import org.parlab.timing.MeasurementWindow;
 
 /**
  * Checks a claim a notebook makes against a number it measured, and reports it twice over: one line for
@@ -52,33 +55,88 @@ public final class Check {
      */
     public static void check(String name, double measured, Expectation expected) {
         requireName(name);
+        report(verdict(name, measured, requireExpected(expected)).result());
+    }
+
+    /** How many measurements {@link #check(String, double, DoubleSupplier, Expectation)} judges at most. */
+    public static final int MEASUREMENTS = 3;
+    /** The pause before a measurement is taken again: a moment of load or of cores held back often ends by then. */
+    static Duration beforeRemeasuring = Duration.ofSeconds(1);
+
+    /**
+     * Checks {@code measured} as {@link #check(String, double, Expectation)} does, and when the verdict is
+     * skipped because of the machine's state at the time ({@link Expectation#skippedForMachine()}: other
+     * programs took the cores the claim needs, or the cores delivered less than they should although nothing in
+     * this machine used them), waits a second, calls {@code measureAgain} and judges the new value, with the
+     * core guard read afresh; at most {@value #MEASUREMENTS} measurements in all. Each measurement taken again
+     * is announced with the reason (a line starting with ↻), and the result is the last measurement's. A load
+     * never decides the verdict: a value is judged only when its own guard finds the conditions it needs, and
+     * when no measurement finds them, the check is skipped with the last reason.
+     *
+     * <pre>{@code
+     * check("gil.cpu.speedup", s.speedup(), () -> sim.threads(2).withGil().speedup(REPEATS).speedup(),
+     *       atMost(1.1).speedupOn(2));
+     * }</pre>
+     *
+     * @param measureAgain measures the same quantity again (as the lesson measured {@code measured})
+     * @throws IllegalArgumentException as {@link #check(String, double, Expectation)}, or if
+     *                                  {@code measureAgain} is null
+     * @throws java.util.concurrent.CancellationException if the cell is interrupted while waiting
+     */
+    public static void check(String name, double measured, DoubleSupplier measureAgain, Expectation expected) {
+        requireName(name);
+        requireExpected(expected);
+        if (measureAgain == null) {
+            throw new IllegalArgumentException("measureAgain must not be null for check '" + name
+                    + "' (a function that measures the value again, e.g. () -> measure())");
+        }
+        Verdict v = verdict(name, measured, expected);
+        for (int m = 2; m <= MEASUREMENTS && v.judged().skippedForMachine(); m++) {
+            System.out.println("↻ " + name + " = " + org.parlab.Numbers.format(v.result().value())
+                    + " not judged: " + v.judged().skipReason() + ". Measuring again (" + m + " of "
+                    + MEASUREMENTS + ")");
+            try {
+                Thread.sleep(beforeRemeasuring.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted before measuring " + name + " again");
+            }
+            MeasurementWindow.mark();   // the core guard weighs the load of this measurement, not of the last
+            double again = measureAgain.getAsDouble();
+            v = verdict(name, again, expected.regated());
+        }
+        report(v.result());
+    }
+
+    /** A result and the expectation it was judged with (skipped for the machine or not). */
+    private record Verdict(CheckResult result, Expectation judged) {
+    }
+
+    private static Expectation requireExpected(Expectation expected) {
         if (expected == null) {
             throw new IllegalArgumentException("expected must not be null (use e.g. atMost(1.1))");
         }
+        return expected;
+    }
+
+    private static Verdict verdict(String name, double measured, Expectation expected) {
         if (expected.unanswered()) {
-            report(new CheckResult(name, measured, expected.description(), CheckResult.Status.UNANSWERED,
-                    UNANSWERED));
-            return;
+            return new Verdict(new CheckResult(name, measured, expected.description(),
+                    CheckResult.Status.UNANSWERED, UNANSWERED), expected);
         }
         if (expected.applies() && Double.isFinite(measured)) {
             expected = expected.judging(measured); // may find the cores short, now that the verdict is known
         }
         if (!expected.applies()) {   // a claim that cannot be judged here may have nothing to show (NaN)
-            report(new CheckResult(name, measured, expected.description(), CheckResult.Status.SKIPPED,
-                    expected.skipReason()));
-            return;
+            return new Verdict(new CheckResult(name, measured, expected.description(), CheckResult.Status.SKIPPED,
+                    expected.skipReason()), expected);
         }
         if (!Double.isFinite(measured)) {
             throw new IllegalArgumentException("measured value for check '" + name + "' must be a finite number, got "
                     + measured + " (did the measurement divide by zero?)");
         }
-        CheckResult r;
-        if (expected.test(measured)) {
-            r = new CheckResult(name, measured, expected.description(), CheckResult.Status.PASSED, null);
-        } else {
-            r = new CheckResult(name, measured, expected.description(), CheckResult.Status.FAILED, null);
-        }
-        report(r);
+        CheckResult.Status status = expected.test(measured) ? CheckResult.Status.PASSED : CheckResult.Status.FAILED;
+        return new Verdict(new CheckResult(name, measured, expected.description(), status, null), expected);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.DoublePredicate;
+import java.util.function.Supplier;
 
 import org.parlab.Numbers;
 import org.parlab.timing.CoreCapacity;
@@ -23,6 +24,8 @@ public final class Expectation {
     private final boolean unanswered; // a bound is an exercise's answer that is still NaN
     private final Bound bound;
     private final CoreGate gate; // null: the verdict does not depend on the cores
+    private final Supplier<Expectation> regate; // null: no core guard; else builds this guard again from fresh readings
+    private final boolean forMachine; // skipped because of the machine's state at the time, which may change
     /** How far back {@link #whenCoresFree} looks for other programs' work: about the longest measurement. */
     static final Duration LOOKBACK = Duration.ofSeconds(30);
     /** Measures what n threads get; replaced in tests, which cannot make two vCPUs share a core on demand. */
@@ -54,35 +57,62 @@ public final class Expectation {
     }
 
     Expectation(String description, DoublePredicate test, String skipReason) {
-        this(description, test, skipReason, false, Bound.OTHER, null);
+        this(description, test, skipReason, false, Bound.OTHER, null, null, false);
     }
 
     private Expectation(String description, DoublePredicate test, String skipReason, boolean unanswered,
-                        Bound bound, CoreGate gate) {
+                        Bound bound, CoreGate gate, Supplier<Expectation> regate, boolean forMachine) {
         this.description = Objects.requireNonNull(description, "description");
         this.test = Objects.requireNonNull(test, "test");
         this.skipReason = skipReason;
         this.unanswered = unanswered;
         this.bound = Objects.requireNonNull(bound, "bound");
         this.gate = gate;
+        this.regate = regate;
+        this.forMachine = forMachine;
     }
 
     /** An expectation built from an exercise's answer that is still blank ({@code Double.NaN}). */
     static Expectation unanswered(String description) {
-        return new Expectation(description, v -> false, null, true, Bound.OTHER, null);
+        return new Expectation(description, v -> false, null, true, Bound.OTHER, null, null, false);
     }
 
     /** An expectation that passes every value on one side of a bound ({@code atLeast}: LOWER, {@code atMost}: UPPER). */
     static Expectation bounded(String description, DoublePredicate test, Bound bound) {
-        return new Expectation(description, test, null, false, bound, null);
+        return new Expectation(description, test, null, false, bound, null, null, false);
     }
 
+    /** Skipped for a reason that stays (a precondition, too few cores): measuring again would not change it. */
     private Expectation skipped(String reason) {
-        return new Expectation(description, test, reason, false, bound, null);
+        return new Expectation(description, test, reason, false, bound, null, null, false);
     }
 
-    private Expectation gated(CoreGate g) {
-        return new Expectation(description, test, null, false, bound, g);
+    /** Skipped for the machine's state at the time (load, cores held back): a new measurement may be judged. */
+    private Expectation skippedForMachine(String reason, Supplier<Expectation> again) {
+        return new Expectation(description, test, reason, false, bound, null, again, true);
+    }
+
+    private Expectation gated(CoreGate g, Supplier<Expectation> again) {
+        return new Expectation(description, test, null, false, bound, g, again, false);
+    }
+
+    /**
+     * True when this expectation is skipped because of the machine's state when it was made or judged: other
+     * programs kept the cores busy, or the cores delivered less than the claim needs although nothing in this
+     * machine used them. That state comes and goes, so a new measurement may be judged:
+     * {@link Check#check(String, double, java.util.function.DoubleSupplier, Expectation)} measures again.
+     * False for a skip that stays (a precondition of {@link #onlyIf}, a machine with too few cores).
+     */
+    public boolean skippedForMachine() {
+        return forMachine && skipReason != null;
+    }
+
+    /**
+     * This expectation with its core guard built again from fresh load readings, for a value measured again
+     * after the first was skipped for the machine; itself when it has no core guard.
+     */
+    Expectation regated() {
+        return regate == null ? this : regate.get();
     }
 
     /**
@@ -165,16 +195,18 @@ public final class Expectation {
         if (settled != null) {
             return settled;
         }
+        Supplier<Expectation> again = () -> whenCoresFree(needed, work);
         MachineLoad now = MachineLoad.measure(Duration.ofMillis(250));
         if (now.freeCores() < needed - 0.5) {
-            return skipped("needs " + needed + " free cores, but " + now + "; run it again on a quieter machine");
+            return skippedForMachine("needs " + needed + " free cores, but " + now
+                    + "; run it again on a quieter machine", again);
         }
         // the measurement came before the check: a program that ran during it and has stopped since counts too
         MachineLoad recent = MachineLoad.busiestOfMeasurement(LOOKBACK);
         if (recent != null && recent.freeCores() < needed - 0.5) {
-            return skipped(recentLoad(needed + " free cores", recent));
+            return skippedForMachine(recentLoad(needed + " free cores", recent), again);
         }
-        return needed < 2 ? this : gated(new CoreGate(needed, work, false, null, null));
+        return needed < 2 ? this : gated(new CoreGate(needed, work, false, null, null), again);
     }
 
     /**
@@ -223,7 +255,7 @@ public final class Expectation {
         }
         return gated(new CoreGate(needed, work, true,
                 MachineLoad.measure(Duration.ofMillis(250)),
-                MachineLoad.busiestOfMeasurement(LOOKBACK)));
+                MachineLoad.busiestOfMeasurement(LOOKBACK)), () -> speedupOn(needed, work));
     }
 
     /**
@@ -248,13 +280,15 @@ public final class Expectation {
     /** This expectation judged with the capacity of {@code needed} cores and no load readings (tests). */
     Expectation needingCapacity(int needed) {
         return needed < 2 || skipReason != null || unanswered ? this
-                : gated(new CoreGate(needed, CoreCapacity.Work.DEPENDENT, false, null, null));
+                : gated(new CoreGate(needed, CoreCapacity.Work.DEPENDENT, false, null, null),
+                        () -> needingCapacity(needed));
     }
 
     /** {@link #speedupOn} with the given load readings instead of fresh ones (tests). */
     Expectation speedupOn(int needed, MachineLoad now, MachineLoad recent) {
         return skipReason != null || unanswered ? this
-                : gated(new CoreGate(needed, CoreCapacity.Work.DEPENDENT, true, now, recent));
+                : gated(new CoreGate(needed, CoreCapacity.Work.DEPENDENT, true, now, recent),
+                        () -> speedupOn(needed, now, recent));
     }
 
     /**
@@ -271,31 +305,31 @@ public final class Expectation {
         if (restsOnHighValue) {
             if (gate.freeCores() < 1) {
                 MachineLoad busier = gate.busier();
-                return skipped(String.format(java.util.Locale.ROOT, "a speed-up is judged only while a whole core"
+                return skippedForMachine(String.format(java.util.Locale.ROOT, "a speed-up is judged only while a whole core"
                         + " is free for the one-thread run it is compared with, but %s; with less than a core"
                         + " free, %d threads get %d shares of the machine against the one thread's one, and the"
                         + " ratio measures the scheduler, not the work; run it again on a quieter machine",
-                        loadText(busier), gate.needed(), gate.needed()));
+                        loadText(busier), gate.needed(), gate.needed()), regate);
             }
             return this; // fewer cores cannot have raised the value: no probe needed
         }
         if (gate.grows()) {
             double free = Math.min(gate.freeCores(), gate.needed());
             if (free < gate.needed() - 0.5) {
-                return skipped("needs " + gate.needed() + " free cores, but " + loadText(gate.busier())
-                        + "; run it again on a quieter machine");
+                return skippedForMachine("needs " + gate.needed() + " free cores, but " + loadText(gate.busier())
+                        + "; run it again on a quieter machine", regate);
             }
             // a missed lower bound that the cores taken could explain: the threads had `free` of `needed` cores,
             // so the value could have been up to needed / free times higher on idle ones
             if (bound == Bound.LOWER && free < gate.needed() && test.test(value * gate.needed() / free)) {
-                return skipped(String.format(java.util.Locale.ROOT, "%s missed %s, but %s: on %.2f of %d cores it"
+                return skippedForMachine(String.format(java.util.Locale.ROOT, "%s missed %s, but %s: on %.2f of %d cores it"
                         + " could have been %.3g, so the load, not the claim, may have decided it; run it again on"
                         + " a quieter machine", Numbers.format(value), description, loadText(gate.busier()), free,
-                        gate.needed(), value * gate.needed() / free));
+                        gate.needed(), value * gate.needed() / free), regate);
             }
         }
         String shortfall = capacityShortfall(gate.needed(), gate.work());
-        return shortfall == null ? this : skipped(shortfall);
+        return shortfall == null ? this : skippedForMachine(shortfall, regate);
     }
 
     private static String loadText(MachineLoad load) {

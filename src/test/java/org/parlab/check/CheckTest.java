@@ -88,6 +88,84 @@ class CheckTest {
         }
     }
 
+    /** A probe that finds the cores short for its first {@code shortCalls} calls, then whole. */
+    private static java.util.function.BiFunction<Integer, org.parlab.timing.CoreCapacity.Work,
+            org.parlab.timing.CoreCapacity> shortThenWhole(int shortCalls, int[] calls) {
+        return (n, work) -> new org.parlab.timing.CoreCapacity(n, calls[0]++ < shortCalls ? 1.0 : n, 8.0, 16.0);
+    }
+
+    /** A value skipped for the machine is measured again, and the new value is judged with a fresh guard. */
+    @Test
+    void aCheckSkippedForTheMachineMeasuresAgainAndJudgesTheNewValue() {
+        var saved = Expectation.capacityProbe;
+        var pause = Check.beforeRemeasuring;
+        int[] probes = {0};
+        int[] measured = {0};
+        Expectation.capacityProbe = shortThenWhole(Expectation.PROBES, probes); // one judgement's worth of tries
+        Check.beforeRemeasuring = java.time.Duration.ofMillis(1);
+        try {
+            Check.check("nogil.cpu.speedup", 1.2, () -> { measured[0]++; return 1.3; },
+                    atLeast(1.6).speedupOn(2, null, null));
+            assertEquals(1, measured[0], "measured again once");
+            assertEquals(CheckResult.Status.FAILED, last().status(), "the cores were there for the second value");
+            assertEquals(1.3, last().value());
+            assertTrue(lines().get(0).startsWith("↻ nogil.cpu.speedup = 1.2 not judged: needs 2 cores"), out());
+            assertTrue(lines().get(0).endsWith("Measuring again (2 of 3)"), out());
+        } finally {
+            Expectation.capacityProbe = saved;
+            Check.beforeRemeasuring = pause;
+        }
+    }
+
+    /** Cores short at every measurement: at most MEASUREMENTS measurements, then skipped with the last reason. */
+    @Test
+    void aCheckMeasuresAtMostThreeTimesAndThenSkips() {
+        var saved = Expectation.capacityProbe;
+        var pause = Check.beforeRemeasuring;
+        int[] probes = {0};
+        int[] measured = {0};
+        Expectation.capacityProbe = shortThenWhole(Integer.MAX_VALUE, probes);
+        Check.beforeRemeasuring = java.time.Duration.ofMillis(1);
+        try {
+            Check.check("nogil.cpu.speedup", 1.2, () -> { measured[0]++; return 1.25; },
+                    atLeast(1.6).speedupOn(2, null, null));
+            assertEquals(Check.MEASUREMENTS - 1, measured[0]);
+            assertEquals(3 * Expectation.PROBES, probes[0], "each value probed as a first one was");
+            assertEquals(CheckResult.Status.SKIPPED, last().status());
+            assertEquals(1.25, last().value());
+            assertTrue(last().reason().contains("2 threads of dependent multiply-adds got 1.0 cores"), last().reason());
+            assertEquals(2, lines().stream().filter(l -> l.startsWith("↻ ")).count(), out());
+        } finally {
+            Expectation.capacityProbe = saved;
+            Check.beforeRemeasuring = pause;
+        }
+    }
+
+    /** A verdict, or a skip that stays (a precondition, too few cores), is never measured again. */
+    @Test
+    void onlyASkipForTheMachineIsMeasuredAgain() {
+        int[] measured = {0};
+        Check.check("boundary.value", 1.0, () -> { measured[0]++; return 2.0; }, atMost(1.1));
+        assertEquals(CheckResult.Status.PASSED, last().status());
+        Check.check("boundary.value", 2.0, () -> { measured[0]++; return 1.0; }, atMost(1.1));
+        assertEquals(CheckResult.Status.FAILED, last().status());
+        Check.check("boundary.value", 2.0, () -> { measured[0]++; return 1.0; },
+                atMost(1.1).onlyIf(false, "needs something this machine lacks"));
+        assertEquals(CheckResult.Status.SKIPPED, last().status());
+        Check.check("boundary.value", 2.0, () -> { measured[0]++; return 1.0; }, atMost(1.1).speedupOn(4096));
+        assertEquals(CheckResult.Status.SKIPPED, last().status());
+        assertFalse(atMost(1.1).speedupOn(4096).skippedForMachine());
+        assertEquals(0, measured[0]);
+        assertFalse(out().contains("↻"), out());
+    }
+
+    @Test
+    void aMissingMeasureAgainIsRejectedByName() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Check.check("boundary.value", 1.0, null, atMost(1.1)));
+        assertTrue(e.getMessage().contains("measureAgain"), e.getMessage());
+    }
+
     @Test
     void aValueOnTheBoundaryPasses() {
         Check.check("boundary.value", 1.1, atMost(1.1));
