@@ -25,7 +25,6 @@ public final class Expectation {
     private final Bound bound;
     private final CoreGate gate; // null: the verdict does not depend on the cores
     private final Supplier<Expectation> regate; // null: no core guard; else builds this guard again from fresh readings
-    private final boolean forMachine; // skipped because of the machine's state at the time, which may change
     /** How far back {@link #whenCoresFree} looks for other programs' work: about the longest measurement. */
     static final Duration LOOKBACK = Duration.ofSeconds(30);
     /** Measures what n threads get; replaced in tests, which cannot make two vCPUs share a core on demand. */
@@ -57,11 +56,11 @@ public final class Expectation {
     }
 
     Expectation(String description, DoublePredicate test, String skipReason) {
-        this(description, test, skipReason, false, Bound.OTHER, null, null, false);
+        this(description, test, skipReason, false, Bound.OTHER, null, null);
     }
 
     private Expectation(String description, DoublePredicate test, String skipReason, boolean unanswered,
-                        Bound bound, CoreGate gate, Supplier<Expectation> regate, boolean forMachine) {
+                        Bound bound, CoreGate gate, Supplier<Expectation> regate) {
         this.description = Objects.requireNonNull(description, "description");
         this.test = Objects.requireNonNull(test, "test");
         this.skipReason = skipReason;
@@ -69,31 +68,30 @@ public final class Expectation {
         this.bound = Objects.requireNonNull(bound, "bound");
         this.gate = gate;
         this.regate = regate;
-        this.forMachine = forMachine;
     }
 
     /** An expectation built from an exercise's answer that is still blank ({@code Double.NaN}). */
     static Expectation unanswered(String description) {
-        return new Expectation(description, v -> false, null, true, Bound.OTHER, null, null, false);
+        return new Expectation(description, v -> false, null, true, Bound.OTHER, null, null);
     }
 
     /** An expectation that passes every value on one side of a bound ({@code atLeast}: LOWER, {@code atMost}: UPPER). */
     static Expectation bounded(String description, DoublePredicate test, Bound bound) {
-        return new Expectation(description, test, null, false, bound, null, null, false);
+        return new Expectation(description, test, null, false, bound, null, null);
     }
 
     /** Skipped for a reason that stays (a precondition, too few cores): measuring again would not change it. */
     private Expectation skipped(String reason) {
-        return new Expectation(description, test, reason, false, bound, null, null, false);
+        return new Expectation(description, test, reason, false, bound, null, null);
     }
 
     /** Skipped for the machine's state at the time (load, cores held back): a new measurement may be judged. */
     private Expectation skippedForMachine(String reason, Supplier<Expectation> again) {
-        return new Expectation(description, test, reason, false, bound, null, again, true);
+        return new Expectation(description, test, reason, false, bound, null, again);
     }
 
     private Expectation gated(CoreGate g, Supplier<Expectation> again) {
-        return new Expectation(description, test, null, false, bound, g, again, false);
+        return new Expectation(description, test, null, false, bound, g, again);
     }
 
     /**
@@ -104,7 +102,7 @@ public final class Expectation {
      * False for a skip that stays (a precondition of {@link #onlyIf}, a machine with too few cores).
      */
     public boolean skippedForMachine() {
-        return forMachine && skipReason != null;
+        return regate != null && skipReason != null; // only skippedForMachine keeps the guard with a skip
     }
 
     /**
