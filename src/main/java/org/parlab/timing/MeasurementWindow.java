@@ -1,5 +1,7 @@
 package org.parlab.timing;
 
+import java.util.function.Supplier;
+
 /**
  * When the measurement a check is about to judge began. The library's measuring entry points ({@code Bench},
  * the GIL simulator, {@code CpuUse}, {@code Scaling}, the CPython runs) {@link #mark() mark} their start; a
@@ -8,12 +10,44 @@ package org.parlab.timing;
  * of time before the check: a one-second burst half a minute ago, in another cell, says nothing about it.
  * Several checks of one measurement share its window; a measurement that does not mark extends the window of
  * the one before, which errs on the side of looking at more load, not less.
+ *
+ * <p>A check that measures its value again (because the machine was busy) takes that measurement
+ * {@link #aside(Supplier) aside}: in a window of its own, after which the window of the measurement it
+ * interrupted is back. The checks that follow judge values of that earlier measurement, and their guard must
+ * weigh its load, not the load of a quieter moment in which one of them was measured again.
  */
 public final class MeasurementWindow {
     private static long start = Long.MIN_VALUE;
     private static boolean judged = true;
 
     private MeasurementWindow() {
+    }
+
+    /**
+     * Runs {@code measureAndJudge} (a measurement and the judgement of its value) in a window of its own, then
+     * returns to the window that was open or last judged before, as if the measurement had not happened.
+     *
+     * @throws IllegalArgumentException if {@code measureAndJudge} is null
+     */
+    public static <T> T aside(Supplier<T> measureAndJudge) {
+        if (measureAndJudge == null) {
+            throw new IllegalArgumentException("measureAndJudge must not be null");
+        }
+        long savedStart;
+        boolean savedJudged;
+        synchronized (MeasurementWindow.class) {
+            savedStart = start;
+            savedJudged = judged;
+            judged = true; // the next mark opens the window of this measurement
+        }
+        try {
+            return measureAndJudge.get();
+        } finally {
+            synchronized (MeasurementWindow.class) {
+                start = savedStart;
+                judged = savedJudged;
+            }
+        }
     }
 
     /** Marks the start of a measurement: the first mark after a judgement opens a new window. */
