@@ -196,13 +196,13 @@ public final class Expectation {
         Supplier<Expectation> again = () -> whenCoresFree(needed, work);
         MachineLoad now = MachineLoad.measure(Duration.ofMillis(250));
         if (now.freeCores() < needed - 0.5) {
-            return skippedForMachine("needs " + needed + " free cores, but " + now
+            return skippedForMachine("needs " + freeCores(needed) + ", but " + now
                     + "; run it again on a quieter machine", again);
         }
         // the measurement came before the check: a program that ran during it and has stopped since counts too
         MachineLoad recent = MachineLoad.busiestOfMeasurement(LOOKBACK);
         if (recent != null && recent.freeCores() < needed - 0.5) {
-            return skippedForMachine(recentLoad(needed + " free cores", recent), again);
+            return skippedForMachine(recentLoad(freeCores(needed), recent), again);
         }
         return needed < 2 ? this : gated(new CoreGate(needed, work, false, null, null), again);
     }
@@ -305,16 +305,16 @@ public final class Expectation {
                 MachineLoad busier = gate.busier();
                 return skippedForMachine(String.format(java.util.Locale.ROOT, "a speed-up is judged only while a whole core"
                         + " is free for the one-thread run it is compared with, but %s; with less than a core"
-                        + " free, %d threads get %d shares of the machine against the one thread's one, and the"
-                        + " ratio measures the scheduler, not the work; run it again on a quieter machine",
-                        loadText(busier), gate.needed(), gate.needed()), regate);
+                        + " free, the one thread waits for a share of the machine while each of the parallel threads"
+                        + " claims a share of its own, and the ratio measures the scheduler, not the work; run it"
+                        + " again on a quieter machine", loadText(busier)), regate);
             }
             return this; // fewer cores cannot have raised the value: no probe needed
         }
         if (gate.grows()) {
             double free = Math.min(gate.freeCores(), gate.needed());
             if (free < gate.needed() - 0.5) {
-                return skippedForMachine("needs " + gate.needed() + " free cores, but " + loadText(gate.busier())
+                return skippedForMachine("needs " + freeCores(gate.needed()) + ", but " + loadText(gate.busier())
                         + "; run it again on a quieter machine", regate);
             }
             // a missed lower bound that the cores taken could explain: the threads had `free` of `needed` cores,
@@ -328,6 +328,11 @@ public final class Expectation {
         }
         String shortfall = capacityShortfall(gate.needed(), gate.work());
         return shortfall == null ? this : skippedForMachine(shortfall, regate);
+    }
+
+    /** "1 free core", "2 free cores". */
+    private static String freeCores(int n) {
+        return n + (n == 1 ? " free core" : " free cores");
     }
 
     private static String loadText(MachineLoad load) {
