@@ -157,11 +157,6 @@ public final class Blas {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    /** {@link #pools()} as a table. */
-    public static tech.tablesaw.api.Table poolTable() {
-        return NativePool.toTable(pools());
-    }
-
     /**
      * OpenBLAS's build configuration, e.g. {@code OpenBLAS 0.3.19 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64},
      * or {@code "unknown"} when ND4J did not load OpenBLAS.

@@ -261,7 +261,7 @@ public final class Plot {
     }
 
     /** The data being plotted. */
-    public Table table() {
+    public Table toTable() {
         return s.table;
     }
 

@@ -165,28 +165,18 @@ public final class Bench {
     /**
      * Times several tasks <em>interleaved</em>: each round runs every task once, in order, so a burst of
      * noise (another process, a GC, the JIT compiling in the background) hits all of them alike and the
-     * ratios of their medians stay fair. Use it whenever a notebook compares tasks.
+     * ratios of their medians stay fair. Use it whenever a notebook compares tasks:
+     * {@code Bench.interleave(tasks).warmups(2).repeats(9).run()}, with {@code .pauseBetween(...)} and
+     * {@code .showProgress()} where a cell needs them (see {@link Interleaved}).
      *
      * <p>Every sample is one call ({@link Timing#callsPerSample()} is 1, no calibration): interleaving is for
      * tasks long enough to time one call at a time (a millisecond or more). Each task runs exactly
-     * {@code warmups + repeats} times. A task's result is not consumed: add it to a sink the notebook keeps,
-     * as in {@code () -> sink[0] += work()}.
+     * {@code warmups + repeats} times (by default {@value #DEFAULT_WARMUPS} and {@value #DEFAULT_REPEATS}, as
+     * for {@link #time}). A task's result is not consumed: add it to a sink the notebook keeps, as in
+     * {@code () -> sink[0] += work()}.
      *
      * @param tasks label → task, timed in the map's iteration order (use a {@code LinkedHashMap}, or the
-     *              two-task overload)
-     * @return label → timing, in the same order
-     * @throws IllegalArgumentException if {@code tasks} is null or empty, holds a blank label or null task,
-     *                                  or {@code warmups}/{@code repeats} are out of range
-     */
-    public static Map<String, Timing> interleaved(int warmups, int repeats, Map<String, Runnable> tasks) {
-        checkCounts(warmups, repeats);
-        return Interleaved.of(tasks).warmups(warmups).repeats(repeats).run();
-    }
-
-    /**
-     * The fluent form of {@link #interleaved(int, int, Map)}, with a pause between tasks and progress lines:
-     * {@code Bench.interleave(tasks).repeats(9).pauseBetween(Duration.ofMillis(150)).showProgress().run()}.
-     *
+     *              two-task form)
      * @throws IllegalArgumentException if {@code tasks} is null or empty, or holds a blank label or null task
      */
     public static Interleaved interleave(Map<String, Runnable> tasks) {
@@ -194,21 +184,11 @@ public final class Bench {
     }
 
     /**
-     * Compares tasks with a baseline, each task's run between two baseline runs, counting only the rounds in
-     * which the machine kept its speed: see {@link Sandwich}.
-     * {@code Bench.sandwich("plain", () -> plainMs()).versus("profiled", () -> profiledMs()).rounds(5).run()}.
+     * Two tasks, interleaved, {@code labelA}'s first in every round: see {@link #interleave(Map)}.
      *
-     * @param baselineLabel a name for the baseline
-     * @param baselineMs    runs the baseline once and returns its time in milliseconds
-     * @throws IllegalArgumentException if {@code baselineLabel} is blank or {@code baselineMs} is null
+     * @throws IllegalArgumentException if a label is blank, a task is null, or the labels are equal
      */
-    public static Sandwich sandwich(String baselineLabel, java.util.function.DoubleSupplier baselineMs) {
-        return Sandwich.of(baselineLabel, baselineMs);
-    }
-
-    /** Two tasks, interleaved: see {@link #interleaved(int, int, Map)}. Labels must differ. */
-    public static Map<String, Timing> interleaved(int warmups, int repeats, String labelA, Runnable taskA,
-                                                  String labelB, Runnable taskB) {
+    public static Interleaved interleave(String labelA, Runnable taskA, String labelB, Runnable taskB) {
         if (labelA == null || labelA.isBlank()) {
             throw new IllegalArgumentException("labelA must not be blank");
         }
@@ -227,7 +207,20 @@ public final class Bench {
         Map<String, Runnable> tasks = new LinkedHashMap<>();
         tasks.put(labelA, taskA);
         tasks.put(labelB, taskB);
-        return interleaved(warmups, repeats, tasks);
+        return Interleaved.of(tasks);
+    }
+
+    /**
+     * Compares tasks with a baseline, each task's run between two baseline runs, counting only the rounds in
+     * which the machine kept its speed: see {@link Sandwich}.
+     * {@code Bench.sandwich("plain", () -> plainMs()).versus("profiled", () -> profiledMs()).rounds(5).run()}.
+     *
+     * @param baselineLabel a name for the baseline
+     * @param baselineMs    runs the baseline once and returns its time in milliseconds
+     * @throws IllegalArgumentException if {@code baselineLabel} is blank or {@code baselineMs} is null
+     */
+    public static Sandwich sandwich(String baselineLabel, java.util.function.DoubleSupplier baselineMs) {
+        return Sandwich.of(baselineLabel, baselineMs);
     }
 
     private static Timing measure(String label, int warmups, int repeats, int callsPerSample, Runnable task) {

@@ -52,10 +52,10 @@ public final class Interleaved {
             }
             copy.put(label, task);
         });
-        return new Interleaved(copy, 1, Bench.DEFAULT_REPEATS, Duration.ZERO, null);
+        return new Interleaved(copy, Bench.DEFAULT_WARMUPS, Bench.DEFAULT_REPEATS, Duration.ZERO, null);
     }
 
-    /** Untimed rounds before the timed ones (default 1). */
+    /** Untimed rounds before the timed ones (default {@value Bench#DEFAULT_WARMUPS}). */
     public Interleaved warmups(int count) {
         Bench.checkCounts(count, repeats);
         return new Interleaved(tasks, count, repeats, pause, progress);

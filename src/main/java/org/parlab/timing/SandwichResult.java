@@ -89,7 +89,7 @@ public record SandwichResult(String baseline, List<String> labels, double tolera
      * One row per round, one column per task: the task's ratio to the baseline around it, or a blank when the
      * round was not steady.
      */
-    public Table table() {
+    public Table toTable() {
         Table t = Table.create("time / " + baseline + " time around it (blank: the machine changed speed, round"
                 + " not counted)", IntColumn.create("round"));
         for (String label : labels) {

@@ -28,7 +28,7 @@ class PoolsTest {
         assertEquals("libnd4j", pools.get(1).library());
         assertTrue(pools.get(1).version().startsWith("1.0.0"), pools.get(1).version());
 
-        Table t = Blas.poolTable();
+        Table t = NativePool.toTable(Blas.pools());
         assertEquals(2, t.rowCount());
         assertEquals(List.of("user_api", "library", "version", "threading_layer", "architecture", "num_threads",
                 "filepath"), t.columnNames());

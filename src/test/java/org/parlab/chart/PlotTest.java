@@ -218,12 +218,12 @@ class PlotTest {
         Table t = scaling();
         Plot p = Plot.line(t, "threads", "speedup").by("mode");
         // the plot keeps a copy, so later changes to t do not change it
-        assertNotSame(t, p.table());
-        assertEquals(t.columnNames(), p.table().columnNames());
-        assertEquals(t.rowCount(), p.table().rowCount());
+        assertNotSame(t, p.toTable());
+        assertEquals(t.columnNames(), p.toTable().columnNames());
+        assertEquals(t.rowCount(), p.toTable().rowCount());
         assertEquals("Plot.line(scaling, x=threads, y=speedup, by=mode)", p.toString());
         assertEquals("Plot.bar(Run, x=method, y=msPerCall)", Plot.bar(RUNS, "method", "msPerCall").toString());
-        assertEquals("Run", Plot.bar(RUNS, "method", "msPerCall").table().name());
+        assertEquals("Run", Plot.bar(RUNS, "method", "msPerCall").toTable().name());
     }
 
     @ParameterizedTest

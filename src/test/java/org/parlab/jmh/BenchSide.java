@@ -21,8 +21,8 @@ import org.parlab.timing.Timing;
  *       (3 warm-ups, calibrated calls per sample, 7 timed samples): the API under test ({@code time}); then,
  *       to tell a short warm-up from other causes, 2 s of back-to-back calls and the same timing again
  *       ({@code warmed}).</li>
- *   <li>{@code BenchSide interleaved WORKLOAD...}: {@code Bench.interleaved(3, 9, tasks)} over the workloads,
- *       one call per sample, as lesson 04 times them (its {@code WARMUPS} and {@code REPEATS}).</li>
+ *   <li>{@code BenchSide interleaved WORKLOAD...}: {@code Bench.interleave(tasks).warmups(3).repeats(9)} over
+ *       the workloads, one call per sample, as lesson 04 times them (its {@code WARMUPS} and {@code REPEATS}).</li>
  * </ul>
  */
 public final class BenchSide {
@@ -68,7 +68,7 @@ public final class BenchSide {
                 tasks.put(workload.label(), () -> sink[0] += task.get());
                 byLabel.put(workload.label(), workload);
             }
-            Map<String, Timing> timings = Bench.interleaved(LESSON_WARMUPS, LESSON_REPEATS, tasks);
+            Map<String, Timing> timings = Bench.interleave(tasks).warmups(LESSON_WARMUPS).repeats(LESSON_REPEATS).run();
             timings.forEach((label, t) -> print("interleaved", byLabel.get(label), t));
             System.err.println("(sink " + sink[0] + ")");
         }

@@ -46,8 +46,8 @@ import org.parlab.timing.Timing;
  * followed by one fresh JVM running {@code Bench.time} on the same method ({@link BenchSide}). JMH's number
  * pools the iterations of all its forks, as JMH does for a run with several forks; Bench's is the median of
  * the rounds' medians. Bench agrees with JMH when it is within {@value #TOLERANCE_PERCENT} % of JMH's mean.
- * Last, one more JVM times the four interleaved as the lesson does ({@code Bench.interleaved(3, 9, ...)}, one
- * call per sample), for information.
+ * Last, one more JVM times the four interleaved as the lesson does
+ * ({@code Bench.interleave(...).warmups(3).repeats(9)}, one call per sample), for information.
  *
  * <p>Options: {@code --quick} (1 round of short iterations: checks the wiring, numbers not for reading),
  * {@code --rounds R}, {@code --only BOXED_LOOP,ND4J_SUM} (a subset), {@code --wait-quiet} (before each JVM,
@@ -180,7 +180,7 @@ public final class Compare {
             warmed.put(w, warmedTimings);
             load.put(w, new double[] {before, otherCpu / wall});
         }
-        say("all: Bench.interleaved(%d, %d, ...) in a fresh JVM, as lesson 04 times them",
+        say("all: Bench.interleave(...).warmups(%d).repeats(%d) in a fresh JVM, as lesson 04 times them",
                 BenchSide.LESSON_WARMUPS, BenchSide.LESSON_REPEATS);
         if (waitQuiet) {
             waitedSeconds += waitForQuiet();
@@ -396,7 +396,7 @@ public final class Compare {
                 + " back-to-back calls and `Bench.time` again (median over the JVMs): tells a too-short warm-up"
                 + " from other causes.\n");
         sb.append("* **interleaved**: for information, the four timed together as lesson 04 does,"
-                + " `Bench.interleaved(3, 9, ...)` (one call per sample), in one more fresh JVM.\n");
+                + " `Bench.interleave(...).warmups(3).repeats(9)` (one call per sample), in one more fresh JVM.\n");
         sb.append("* **other load**: cores kept busy by other processes while the workload's JVMs ran (all busy"
                 + " CPU time in /proc/stat minus this process's and its children's, over wall time).\n");
         return sb.toString();

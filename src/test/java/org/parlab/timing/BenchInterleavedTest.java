@@ -43,8 +43,8 @@ class BenchInterleavedTest {
     @CsvSource({"0, 1", "0, 4", "2, 1", "3, 5", "1000, 1", "0, 1000"})
     void twoTasksAlternateAndRunWarmupsPlusRepeatsTimes(int warmups, int repeats) {
         List<String> calls = new ArrayList<>();
-        Map<String, Timing> t = Bench.interleaved(warmups, repeats, "A", () -> calls.add("A"), "B",
-                () -> calls.add("B"));
+        Map<String, Timing> t = Bench.interleave("A", () -> calls.add("A"), "B",
+                () -> calls.add("B")).warmups(warmups).repeats(repeats).run();
         assertEquals(expectedOrder(warmups + repeats, "A", "B"), calls);
         assertEquals(List.of("A", "B"), new ArrayList<>(t.keySet()));
         for (Map.Entry<String, Timing> e : t.entrySet()) {
@@ -63,7 +63,7 @@ class BenchInterleavedTest {
         for (String label : new String[] {"zeta", "alpha", "mid", "beta"}) {
             tasks.put(label, () -> calls.add(label));
         }
-        Map<String, Timing> t = Bench.interleaved(warmups, repeats, tasks);
+        Map<String, Timing> t = Bench.interleave(tasks).warmups(warmups).repeats(repeats).run();
         assertEquals(expectedOrder(warmups + repeats, "zeta", "alpha", "mid", "beta"), calls);
         assertEquals(List.of("zeta", "alpha", "mid", "beta"), new ArrayList<>(t.keySet()));
         t.values().forEach(timing -> assertEquals(repeats, timing.repeats()));
@@ -72,17 +72,25 @@ class BenchInterleavedTest {
     @Test
     void singleTaskMapBehavesLikeTime() {
         int[] runs = {0};
-        Map<String, Timing> t = Bench.interleaved(2, 3, Map.of("only", () -> runs[0]++));
+        Map<String, Timing> t = Bench.interleave(Map.of("only", () -> runs[0]++)).warmups(2).repeats(3).run();
         assertEquals(5, runs[0]);
         assertEquals(1, t.size());
         assertEquals(3, t.get("only").repeats());
     }
 
     @Test
+    void defaultsAreThoseOfTime() {
+        int[] runs = {0};
+        Map<String, Timing> t = Bench.interleave(Map.of("only", () -> runs[0]++)).run();
+        assertEquals(Bench.DEFAULT_WARMUPS + Bench.DEFAULT_REPEATS, runs[0]);
+        assertEquals(Bench.DEFAULT_REPEATS, t.get("only").repeats());
+    }
+
+    @Test
     void resultIsIndependentOfTheInputMap() {
         Map<String, Runnable> tasks = new LinkedHashMap<>();
         tasks.put("a", NOTHING);
-        Map<String, Timing> t = Bench.interleaved(0, 2, tasks);
+        Map<String, Timing> t = Bench.interleave(tasks).warmups(0).repeats(2).run();
         tasks.put("b", NOTHING);
         assertEquals(List.of("a"), new ArrayList<>(t.keySet()));
     }
@@ -98,33 +106,41 @@ class BenchInterleavedTest {
         nullTask.put("a", NOTHING);
         nullTask.put("b", null);
         return Stream.of(
-                arguments("map null", "tasks", (Executable) () -> Bench.interleaved(0, 1, null)),
-                arguments("map empty", "tasks", (Executable) () -> Bench.interleaved(0, 1, Map.of())),
-                arguments("map blank label", "label", (Executable) () -> Bench.interleaved(0, 1, blank)),
-                arguments("map null label", "label", (Executable) () -> Bench.interleaved(0, 1, nullLabel)),
-                arguments("map null task", "task", (Executable) () -> Bench.interleaved(0, 1, nullTask)),
-                arguments("map warmups -1", "warmups", (Executable) () -> Bench.interleaved(-1, 1, ok)),
-                arguments("map warmups 1001", "warmups", (Executable) () -> Bench.interleaved(1001, 1, ok)),
-                arguments("map repeats 0", "repeats", (Executable) () -> Bench.interleaved(0, 0, ok)),
-                arguments("map repeats 1001", "repeats", (Executable) () -> Bench.interleaved(0, 1001, ok)),
+                arguments("map null", "tasks", (Executable) () -> Bench.interleave(null).warmups(0).repeats(1).run()),
+                arguments("map empty", "tasks",
+                        (Executable) () -> Bench.interleave(Map.of()).warmups(0).repeats(1).run()),
+                arguments("map blank label", "label",
+                        (Executable) () -> Bench.interleave(blank).warmups(0).repeats(1).run()),
+                arguments("map null label", "label",
+                        (Executable) () -> Bench.interleave(nullLabel).warmups(0).repeats(1).run()),
+                arguments("map null task", "task",
+                        (Executable) () -> Bench.interleave(nullTask).warmups(0).repeats(1).run()),
+                arguments("map warmups -1", "warmups",
+                        (Executable) () -> Bench.interleave(ok).warmups(-1).repeats(1).run()),
+                arguments("map warmups 1001", "warmups",
+                        (Executable) () -> Bench.interleave(ok).warmups(1001).repeats(1).run()),
+                arguments("map repeats 0", "repeats",
+                        (Executable) () -> Bench.interleave(ok).warmups(0).repeats(0).run()),
+                arguments("map repeats 1001", "repeats",
+                        (Executable) () -> Bench.interleave(ok).warmups(0).repeats(1001).run()),
                 arguments("pair equal labels", "labelB",
-                        (Executable) () -> Bench.interleaved(0, 1, "x", NOTHING, "x", NOTHING)),
+                        (Executable) () -> Bench.interleave("x", NOTHING, "x", NOTHING).warmups(0).repeats(1).run()),
                 arguments("pair blank labelA", "labelA",
-                        (Executable) () -> Bench.interleaved(0, 1, " ", NOTHING, "b", NOTHING)),
+                        (Executable) () -> Bench.interleave(" ", NOTHING, "b", NOTHING).warmups(0).repeats(1).run()),
                 arguments("pair null labelB", "labelB",
-                        (Executable) () -> Bench.interleaved(0, 1, "a", NOTHING, null, NOTHING)),
+                        (Executable) () -> Bench.interleave("a", NOTHING, null, NOTHING).warmups(0).repeats(1).run()),
                 arguments("pair both labels null", "labelA",
-                        (Executable) () -> Bench.interleaved(0, 1, null, NOTHING, null, NOTHING)),
+                        (Executable) () -> Bench.interleave(null, NOTHING, null, NOTHING).warmups(0).repeats(1).run()),
                 arguments("pair null taskA", "taskA",
-                        (Executable) () -> Bench.interleaved(0, 1, "a", null, "b", NOTHING)),
+                        (Executable) () -> Bench.interleave("a", null, "b", NOTHING).warmups(0).repeats(1).run()),
                 arguments("pair null taskB", "taskB",
-                        (Executable) () -> Bench.interleaved(0, 1, "a", NOTHING, "b", null)),
+                        (Executable) () -> Bench.interleave("a", NOTHING, "b", null).warmups(0).repeats(1).run()),
                 arguments("pair warmups -1", "warmups",
-                        (Executable) () -> Bench.interleaved(-1, 1, "a", NOTHING, "b", NOTHING)),
+                        (Executable) () -> Bench.interleave("a", NOTHING, "b", NOTHING).warmups(-1).repeats(1).run()),
                 arguments("pair repeats 0", "repeats",
-                        (Executable) () -> Bench.interleaved(0, 0, "a", NOTHING, "b", NOTHING)),
+                        (Executable) () -> Bench.interleave("a", NOTHING, "b", NOTHING).warmups(0).repeats(0).run()),
                 arguments("pair repeats 1001", "repeats",
-                        (Executable) () -> Bench.interleaved(0, 1001, "a", NOTHING, "b", NOTHING)));
+                        (Executable) () -> Bench.interleave("a", NOTHING, "b", NOTHING).repeats(1001).run()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -138,11 +154,11 @@ class BenchInterleavedTest {
     void badArgumentsRunNothing() {
         List<String> calls = new ArrayList<>();
         assertThrows(IllegalArgumentException.class,
-                () -> Bench.interleaved(0, 0, "a", () -> calls.add("a"), "b", () -> calls.add("b")));
+                () -> Bench.interleave("a", () -> calls.add("a"), "b", () -> calls.add("b")).repeats(0).run());
         Map<String, Runnable> withNull = new LinkedHashMap<>();
         withNull.put("a", () -> calls.add("a"));
         withNull.put("b", null);
-        assertThrows(IllegalArgumentException.class, () -> Bench.interleaved(1, 1, withNull));
+        assertThrows(IllegalArgumentException.class, () -> Bench.interleave(withNull).warmups(1).repeats(1).run());
         assertEquals(List.of(), calls);
     }
 
@@ -150,11 +166,11 @@ class BenchInterleavedTest {
     void interruptedCallerStopsTiming() {
         List<String> calls = new ArrayList<>();
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.interleaved(0, 5, "a",
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.interleave("a",
                     () -> {
                         calls.add("a");
                         Thread.currentThread().interrupt();
-                    }, "b", () -> calls.add("b")));
+                    }, "b", () -> calls.add("b")).warmups(0).repeats(5).run());
             assertTrue(e.getMessage().contains("interrupted"), e::getMessage);
             assertEquals(List.of("a"), calls);
         } finally {

@@ -170,7 +170,7 @@ class BenchSupplierTest {
 
     @Test
     void interleavedKeepsOneCallPerSample() {
-        Map<String, Timing> t = Bench.interleaved(1, 3, "a", NOTHING, "b", NOTHING);
+        Map<String, Timing> t = Bench.interleave("a", NOTHING, "b", NOTHING).warmups(1).repeats(3).run();
         t.values().forEach(timing -> assertEquals(1, timing.callsPerSample()));
     }
 

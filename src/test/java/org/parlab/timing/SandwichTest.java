@@ -124,7 +124,7 @@ class SandwichTest {
         // baselines 10 a 10 b 30 a 10 b 10 a 10 b 10: a's second and b's first round straddle the 30
         assertEquals(List.of(true, false, true), r.rounds("a").stream().map(SandwichRound::steady).toList());
         assertEquals(List.of(false, true, true), r.rounds("b").stream().map(SandwichRound::steady).toList());
-        Table t = r.table();
+        Table t = r.toTable();
         assertEquals(3, t.rowCount());
         assertEquals(List.of("round", "a", "b"), t.columnNames());
         assertEquals(1, t.doubleColumn("a").countMissing());
