@@ -200,10 +200,21 @@ class Kernel:
 
     # ---- cells -----------------------------------------------------------------------------------------
 
-    def run(self, code: str, timeout: float = 120) -> Cell:
-        """Executes `code` and waits for its reply; returns what the cell sent. Raises TimeoutError."""
+    def run(self, code: str, timeout: float = 120, interrupt_after_output: float | None = None) -> Cell:
+        """Executes `code` and waits for its reply; returns what the cell sent. Raises TimeoutError.
+
+        With `interrupt_after_output`, the kernel is interrupted that many seconds after the cell's first output
+        arrives: the cell is then known to run. (A timer started before sending can fire while the kernel still
+        compiles the cell; JJava has nothing to cancel then, and the interrupt is lost.)"""
         cell = Cell(status="", content={})
-        reply = self.kc.execute_interactive(code, timeout=timeout, output_hook=lambda msg: _collect(cell, msg))
+        timer: list[threading.Thread] = []
+
+        def hook(msg: dict) -> None:
+            _collect(cell, msg)
+            if interrupt_after_output is not None and not timer and msg["msg_type"] in _OUTPUTS:
+                timer.append(self.interrupt_after(interrupt_after_output))
+
+        reply = self.kc.execute_interactive(code, timeout=timeout, output_hook=hook)
         cell.content = reply["content"]
         cell.status = cell.content.get("status", "")
         return cell
@@ -239,6 +250,9 @@ class Kernel:
                 _collect(cell, msg)
             if not until_empty:
                 return
+
+
+_OUTPUTS = ("stream", "execute_result", "display_data")
 
 
 def _collect(cell: Cell, msg: dict) -> None:

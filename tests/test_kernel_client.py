@@ -48,8 +48,8 @@ def test_displays_are_found_by_mime_type(ipython):
 
 
 def test_an_interrupt_ends_a_running_cell(ipython):
-    ipython.interrupt_after(0.5)
-    cell = ipython.run("import time\nwhile True: time.sleep(0.01)", timeout=30)
+    cell = ipython.run("import time\nprint('looping', flush=True)\nwhile True: time.sleep(0.01)", timeout=30,
+                       interrupt_after_output=0.5)
     assert cell.status == "error" and "KeyboardInterrupt" in cell.text
     assert ipython.run("'still here'").ok
     assert ipython.cores_used(0.5) < 0.5

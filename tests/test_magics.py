@@ -120,8 +120,9 @@ def test_errors_are_the_cells_error(ready, cell, expected):
 
 
 def test_interrupted_timeit_stops(ready):
-    ready.interrupt_after(1.5)
-    status, out, _, err = outputs(ready, "%%timeit\nwhile (true) { data[3]++; }")
+    cell = ready.run('%%timeit\nSystem.out.println("looping"); while (true) { data[3]++; }', 120,
+                     interrupt_after_output=1.5)
+    status, out = cell.status, cell.stdout + cell.stderr
     assert status == "error", out
     # Java 17's watchdog stops the loop with Thread.stop, repeatedly while %%timeit's runs go on; after the error
     # tests above that can take several seconds on a busy 2-core machine, so this waits up to 10 s for the core

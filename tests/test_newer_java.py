@@ -49,8 +49,9 @@ def new_kernel():
 def test_the_next_cell_says_a_thread_is_still_running(new_kernel):
     cell = new_kernel.run("Runtime.version().feature()")
     assert cell.ok and int(cell.text.strip()) >= 20, cell.text
-    new_kernel.interrupt_after(1.5)
-    assert new_kernel.run("long spins = 0; while (true) { spins++; }").status == "error"
+    cell = new_kernel.run('System.out.println("looping"); long spins = 0; while (true) { spins++; }',
+                          interrupt_after_output=1.5)
+    assert cell.status == "error", cell.text
     cell = new_kernel.run("1 + 1")  # a cell far shorter than the watchdog's poll interval
     assert cell.ok, cell.text
     text = cell.text

@@ -26,24 +26,24 @@ def test_runtime_exception(kernel):
 
 
 def test_runaway_loop_is_stopped_after_interrupt(kernel):
-    kernel.interrupt_after(1.5)
-    cell = kernel.run("long spins = 0; while (true) { spins++; }")
+    cell = kernel.run('System.out.println("looping"); long spins = 0; while (true) { spins++; }',
+                      interrupt_after_output=1.5)
     assert cell.status == "error", cell.text
     assert_no_core_burning(kernel, 2.0, "2 s after the interrupt")  # "CPU drops back within 2 s"
     ordinary_cell_works(kernel, "after a runaway loop")
 
 
 def test_runaway_pool_is_stopped_after_interrupt(kernel):
-    kernel.interrupt_after(1.5)
     code = """
     for (int i = 0; i < 2; i++) {
         Thread t = new Thread(() -> { double x = 0; while (true) { x += Math.sqrt(x + 1); } }, "runaway-" + i);
         t.setDaemon(true);
         t.start();
     }
+    System.out.println("started 2 threads");
     Thread.sleep(60_000);
     """
-    cell = kernel.run(code)
+    cell = kernel.run(code, interrupt_after_output=1.5)
     assert cell.status == "error", cell.text
     assert_no_core_burning(kernel, 2.0, "2 s after the interrupt")
     cell = kernel.run('Thread.getAllStackTraces().keySet().stream()'
@@ -74,11 +74,11 @@ def test_deadlocking_cell_can_be_interrupted(kernel):
     Thread b = new Thread(() -> { synchronized (right) { sleepQuietly(); synchronized (left) { } } }, "deadlock-b");
     a.setDaemon(true); b.setDaemon(true);
     a.start(); b.start();
+    System.out.println("started a and b");
     a.join();
     """
     kernel.run("void sleepQuietly() { try { Thread.sleep(100); } catch (InterruptedException e) { } }")
-    kernel.interrupt_after(2.0)  # only now: on a busy machine the cell above can take seconds
-    cell = kernel.run(code)
+    cell = kernel.run(code, interrupt_after_output=2.0)
     assert cell.status == "error", cell.text
     cell = kernel.run("Deadlocks.find().threadNames()")
     assert "deadlock-a" in cell.text and "deadlock-b" in cell.text, cell.text
