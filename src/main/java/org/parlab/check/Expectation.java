@@ -3,6 +3,7 @@ package org.parlab.check;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoublePredicate;
 import java.util.function.Supplier;
 
@@ -155,6 +156,37 @@ public final class Expectation {
             return this;
         }
         return skipped(reason);
+    }
+
+    /**
+     * {@link #onlyIf(boolean, String)} for a condition on the measurement itself, read again for each value
+     * that {@link Check#check(String, double, java.util.function.DoubleSupplier, Expectation)} measures again:
+     * a re-measurement replaces what the condition is about (e.g. a core-capacity reading taken beside the
+     * value), so the first reading's answer would not apply to it. Put it after the core guard
+     * ({@link #whenCoresFree}, {@link #speedupOn}) it should be read with.
+     *
+     * <pre>{@code
+     * CoreCapacity[] fp = {CoreCapacity.measure(2, CoreCapacity.Work.INDEPENDENT)};
+     * atLeast(0.75).whenCoresFree(2).onlyIf(() -> fp[0].disturbance().isEmpty(), () -> "the probe was disturbed")
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code condition} or {@code reason} is null, or the reason is blank
+     *                                  where the condition is false
+     */
+    public Expectation onlyIf(BooleanSupplier condition, Supplier<String> reason) {
+        if (condition == null || reason == null) {
+            throw new IllegalArgumentException("condition and reason must not be null (use e.g. () -> x > 0, () -> \"why\")");
+        }
+        if (regate == null || unanswered) {   // never measured again: the condition is read once
+            return skipReason != null || unanswered ? this : onlyIf(condition.getAsBoolean(), reason.get());
+        }
+        // measured again: the fresh guard is built after the new measurement, and reads the condition afresh
+        Supplier<Expectation> again = () -> regate.get().onlyIf(condition, reason);
+        if (skipReason != null) {   // skipped for the machine: the condition is about the next measurement
+            return skippedForMachine(skipReason, again);
+        }
+        boolean holds = condition.getAsBoolean();
+        return holds ? gated(gate, again) : onlyIf(false, reason.get());
     }
 
     /**

@@ -141,6 +141,38 @@ class CheckTest {
         }
     }
 
+    /** A condition on the measurement is read again for the value measured again, after that measurement. */
+    @Test
+    void aConditionOnTheMeasurementIsReadAgainForEachNewValue() {
+        var saved = Expectation.capacityProbe;
+        var pause = Check.beforeRemeasuring;
+        int[] probes = {0};
+        boolean[] disturbed = {false};
+        Expectation.capacityProbe = shortThenWhole(Expectation.PROBES, probes);
+        Check.beforeRemeasuring = java.time.Duration.ofMillis(1);
+        try {
+            // 0.5 is short of the bound on cores found short; the second measurement finds them, but its own
+            // reading is disturbed: skipped for that reason
+            Check.check("mandelbrot.parallel_vs_core_capacity", 0.5, () -> { disturbed[0] = true; return 0.95; },
+                    atLeast(0.75).speedupOn(2, null, null)
+                            .onlyIf(() -> !disturbed[0], () -> "the reading was disturbed"));
+            assertEquals(CheckResult.Status.SKIPPED, last().status(), out());
+            assertEquals("the reading was disturbed", last().reason());
+            assertEquals(0.95, last().value());
+            // a condition false at the first measurement is a skip that stays: nothing is measured again
+            int[] measured = {0};
+            Check.check("boundary.value", 2.0, () -> { measured[0]++; return 1.0; },
+                    atMost(1.1).speedupOn(2, null, null).onlyIf(() -> false, () -> "a precondition"));
+            assertEquals(CheckResult.Status.SKIPPED, last().status());
+            assertEquals(0, measured[0]);
+            var e = assertThrows(IllegalArgumentException.class, () -> atMost(1).onlyIf(null, () -> "why"));
+            assertTrue(e.getMessage().contains("condition"), e.getMessage());
+        } finally {
+            Expectation.capacityProbe = saved;
+            Check.beforeRemeasuring = pause;
+        }
+    }
+
     /** A verdict, or a skip that stays (a precondition, too few cores), is never measured again. */
     @Test
     void onlyASkipForTheMachineIsMeasuredAgain() {
