@@ -177,16 +177,15 @@ public final class Expectation {
         if (condition == null || reason == null) {
             throw new IllegalArgumentException("condition and reason must not be null (use e.g. () -> x > 0, () -> \"why\")");
         }
-        if (regate == null || unanswered) {   // never measured again: the condition is read once
-            return skipReason != null || unanswered ? this : onlyIf(condition.getAsBoolean(), reason.get());
+        if (skipReason == null && !unanswered && !condition.getAsBoolean()) {
+            return onlyIf(false, reason.get());   // a precondition: a skip that stays
+        }
+        if (regate == null || unanswered) {        // never measured again: the condition was read once
+            return this;
         }
         // measured again: the fresh guard is built after the new measurement, and reads the condition afresh
-        Supplier<Expectation> again = () -> regate.get().onlyIf(condition, reason);
-        if (skipReason != null) {   // skipped for the machine: the condition is about the next measurement
-            return skippedForMachine(skipReason, again);
-        }
-        boolean holds = condition.getAsBoolean();
-        return holds ? gated(gate, again) : onlyIf(false, reason.get());
+        return new Expectation(description, test, skipReason, false, bound, gate,
+                () -> regate.get().onlyIf(condition, reason));
     }
 
     /**
