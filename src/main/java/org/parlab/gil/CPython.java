@@ -28,17 +28,54 @@ import org.parlab.Python;
 public final class CPython {
     private static final Duration TIME_LIMIT = Duration.ofMinutes(3);
 
-    private final int[] threads;
-    private final int repeats;
-    private final Duration cpuWork;
-    private final int ioWaits;
-    private final Duration ioWait;
-    private final Duration ioCpu;
-    private final int nativeCalls;
-    private final Duration nativeWork;
-    private final Duration nativeCpu;
-    private final Duration switchInterval;
-    private final boolean withGil;
+    /** The I/O-bound workload's shape: waits per thread, each wait, CPU work between waits. */
+    private record Io(int waits, Duration each, Duration cpu) {
+    }
+
+    /** The native-section workload's shape: calls per thread, work inside each call, interpreted work between. */
+    private record Natives(int calls, Duration work, Duration cpu) {
+    }
+
+    /**
+     * The options; each option's method validates its own values and names them. {@code switchInterval} null is
+     * Python's own.
+     */
+    private record Settings(int[] threads, int repeats, Duration cpuWork, Io io, Natives natives,
+                            Duration switchInterval, boolean withGil) {
+        Settings threads(int[] t) {
+            return new Settings(t, repeats, cpuWork, io, natives, switchInterval, withGil);
+        }
+
+        Settings repeats(int n) {
+            return new Settings(threads, n, cpuWork, io, natives, switchInterval, withGil);
+        }
+
+        Settings cpuWork(Duration d) {
+            return new Settings(threads, repeats, d, io, natives, switchInterval, withGil);
+        }
+
+        Settings io(Io i) {
+            return new Settings(threads, repeats, cpuWork, i, natives, switchInterval, withGil);
+        }
+
+        Settings natives(Natives n) {
+            return new Settings(threads, repeats, cpuWork, io, n, switchInterval, withGil);
+        }
+
+        Settings switchInterval(Duration d) {
+            return new Settings(threads, repeats, cpuWork, io, natives, d, withGil);
+        }
+
+        Settings withGil(boolean on) {
+            return new Settings(threads, repeats, cpuWork, io, natives, switchInterval, on);
+        }
+    }
+
+    private static final Settings DEFAULTS = new Settings(new int[]{1, 2, 4}, 3, Duration.ofMillis(60),
+            new Io(5, Duration.ofMillis(10), Duration.ofMillis(1)),
+            new Natives(10, Duration.ofMillis(5), Duration.ofMillis(1)), null, true);
+
+    private final Settings settings;
 
     /**
      * What {@code $PARLAB_PYTHON} is.
@@ -52,25 +89,8 @@ public final class CPython {
     public record Build(String executable, String version, boolean freeThreaded, boolean gilEnabled) {
     }
 
-    private CPython(int[] threads, int repeats, Duration cpuWork, int ioWaits, Duration ioWait, Duration ioCpu,
-                    int nativeCalls, Duration nativeWork, Duration nativeCpu) {
-        this(threads, repeats, cpuWork, ioWaits, ioWait, ioCpu, nativeCalls, nativeWork, nativeCpu, null, true);
-    }
-
-    private CPython(int[] threads, int repeats, Duration cpuWork, int ioWaits, Duration ioWait, Duration ioCpu,
-                    int nativeCalls, Duration nativeWork, Duration nativeCpu, Duration switchInterval,
-                    boolean withGil) {
-        this.threads = threads;
-        this.repeats = repeats;
-        this.cpuWork = cpuWork;
-        this.ioWaits = ioWaits;
-        this.ioWait = ioWait;
-        this.ioCpu = ioCpu;
-        this.nativeCalls = nativeCalls;
-        this.nativeWork = nativeWork;
-        this.nativeCpu = nativeCpu;
-        this.switchInterval = switchInterval;
-        this.withGil = withGil;
+    private CPython(Settings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -78,8 +98,7 @@ public final class CPython {
      * three workloads.
      */
     public static CPython gil() {
-        return new CPython(new int[]{1, 2, 4}, 3, Duration.ofMillis(60), 5, Duration.ofMillis(10),
-                Duration.ofMillis(1), 10, Duration.ofMillis(5), Duration.ofMillis(1));
+        return new CPython(DEFAULTS);
     }
 
     /**
@@ -88,9 +107,7 @@ public final class CPython {
      * free-threaded build ({@link #interpreter()}); on a default build {@link #measure()} fails, saying so.
      */
     public static CPython freeThreaded() {
-        CPython g = gil();
-        return new CPython(g.threads, g.repeats, g.cpuWork, g.ioWaits, g.ioWait, g.ioCpu, g.nativeCalls,
-                g.nativeWork, g.nativeCpu, null, false);
+        return new CPython(DEFAULTS.withGil(false));
     }
 
     /**
@@ -140,8 +157,7 @@ public final class CPython {
                 throw new IllegalArgumentException("counts must be in [1, " + GilSimulation.MAX_THREADS + "], got " + c);
             }
         }
-        return new CPython(counts.clone(), repeats, cpuWork, ioWaits, ioWait, ioCpu, nativeCalls, nativeWork, nativeCpu,
-                switchInterval, withGil);
+        return new CPython(settings.threads(counts.clone()));
     }
 
     /**
@@ -153,30 +169,26 @@ public final class CPython {
         if (n < 1 || n > 50) {
             throw new IllegalArgumentException("n must be in [1, 50], got " + n);
         }
-        return new CPython(threads, n, cpuWork, ioWaits, ioWait, ioCpu, nativeCalls, nativeWork, nativeCpu,
-                switchInterval, withGil);
+        return new CPython(settings.repeats(n));
     }
 
     /** Work of each CPU-bound thread. */
     public CPython cpuWork(Duration work) {
-        return new CPython(threads, repeats, Workload.requireDuration("work", work), ioWaits, ioWait, ioCpu,
-                nativeCalls, nativeWork, nativeCpu, switchInterval, withGil);
+        return new CPython(settings.cpuWork(Workload.requireDuration("work", work)));
     }
 
     /** The I/O-bound workload: as {@link Workload#ioBound}. */
     public CPython io(int waits, Duration wait, Duration cpuBetween) {
         Workload.requireCount("waits", waits);
-        return new CPython(threads, repeats, cpuWork, waits, Workload.requireDuration("wait", wait),
-                Workload.requireDuration("cpuBetween", cpuBetween), nativeCalls, nativeWork, nativeCpu, switchInterval,
-                withGil);
+        return new CPython(settings.io(new Io(waits, Workload.requireDuration("wait", wait),
+                Workload.requireDuration("cpuBetween", cpuBetween))));
     }
 
     /** The native-section workload: as {@link Workload#nativeSections}. */
     public CPython nativeSections(int calls, Duration nativeWork, Duration interpretedWork) {
         Workload.requireCount("calls", calls);
-        return new CPython(threads, repeats, cpuWork, ioWaits, ioWait, ioCpu, calls,
-                Workload.requireDuration("nativeWork", nativeWork),
-                Workload.requireDuration("interpretedWork", interpretedWork), switchInterval, withGil);
+        return new CPython(settings.natives(new Natives(calls, Workload.requireDuration("nativeWork", nativeWork),
+                Workload.requireDuration("interpretedWork", interpretedWork))));
     }
 
     /**
@@ -190,8 +202,7 @@ public final class CPython {
                 || interval.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("interval must be between 0.1 ms and 1 s, got " + interval);
         }
-        return new CPython(threads, repeats, cpuWork, ioWaits, ioWait, ioCpu, nativeCalls, nativeWork, nativeCpu,
-                interval, withGil);
+        return new CPython(settings.switchInterval(interval));
     }
 
     /**
@@ -204,15 +215,17 @@ public final class CPython {
      */
     public Speedups measure() {
         org.parlab.timing.MeasurementWindow.mark();
-        List<String> args = new ArrayList<>(List.of("--tsv", "--gil", withGil ? "on" : "off",
-                "--workloads", withGil ? "cpu,io,native" : "cpu",
-                "--threads", Arrays.stream(threads).mapToObj(Integer::toString).collect(Collectors.joining(",")),
-                "--repeats", Integer.toString(repeats), "--cpu-ms", ms(cpuWork),
-                "--io-waits", Integer.toString(ioWaits), "--io-wait-ms", ms(ioWait), "--io-cpu-ms", ms(ioCpu),
-                "--native-calls", Integer.toString(nativeCalls), "--native-ms", ms(nativeWork),
-                "--native-cpu-ms", ms(nativeCpu)));
-        if (switchInterval != null) {
-            args.addAll(List.of("--switch-interval-ms", ms(switchInterval)));
+        Settings o = settings;
+        List<String> args = new ArrayList<>(List.of("--tsv", "--gil", o.withGil() ? "on" : "off",
+                "--workloads", o.withGil() ? "cpu,io,native" : "cpu",
+                "--threads", Arrays.stream(o.threads()).mapToObj(Integer::toString).collect(Collectors.joining(",")),
+                "--repeats", Integer.toString(o.repeats()), "--cpu-ms", ms(o.cpuWork()),
+                "--io-waits", Integer.toString(o.io().waits()), "--io-wait-ms", ms(o.io().each()),
+                "--io-cpu-ms", ms(o.io().cpu()),
+                "--native-calls", Integer.toString(o.natives().calls()), "--native-ms", ms(o.natives().work()),
+                "--native-cpu-ms", ms(o.natives().cpu())));
+        if (o.switchInterval() != null) {
+            args.addAll(List.of("--switch-interval-ms", ms(o.switchInterval())));
         }
         List<Speedup> result = new ArrayList<>();
         for (String line : Python.runScript(CPython.class, "cpython_gil.py", args, TIME_LIMIT)) {
@@ -222,8 +235,8 @@ public final class CPython {
             }
             double s = Double.parseDouble(f[2]);
             double par = Double.parseDouble(f[3]);
-            result.add(new Speedup(f[0], withGil, Integer.parseInt(f[1]), s, par, s / par,
-                    f[0] + (withGil ? ", CPython" : ", CPython free-threaded")));
+            result.add(new Speedup(f[0], settings.withGil(), Integer.parseInt(f[1]), s, par, s / par,
+                    f[0] + (settings.withGil() ? ", CPython" : ", CPython free-threaded")));
         }
         return Speedups.of(result);
     }

@@ -30,22 +30,49 @@ public final class GilSimulation {
     /** Steady rounds of a speed-up must agree this well (median absolute deviation / median). */
     private static final double MAX_SPREAD = 0.05;
 
-    private final Workload workload;
-    private final int threads;
-    private final boolean gil;
-    private final Duration switchInterval;
-    private final Duration timeout;
+    /** The options, validated together (each check names the option's argument, as the option's Javadoc says). */
+    private record Settings(int threads, boolean gil, Duration switchInterval, Duration timeout) {
+        Settings {
+            if (threads < 1 || threads > MAX_THREADS) {
+                throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + threads);
+            }
+            if (switchInterval == null || switchInterval.compareTo(Duration.ofNanos(100_000)) < 0
+                    || switchInterval.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("interval must be between 0.1 ms and 1 s, got " + switchInterval);
+            }
+            if (timeout == null || timeout.compareTo(Duration.ofMillis(1)) < 0
+                    || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("limit must be between 1 ms and 10 minutes, got " + timeout);
+            }
+        }
 
-    GilSimulation(Workload workload) {
-        this(requireWorkload(workload), 2, true, DEFAULT_SWITCH_INTERVAL, Duration.ofSeconds(60));
+        Settings threads(int n) {
+            return new Settings(n, gil, switchInterval, timeout);
+        }
+
+        Settings gil(boolean on) {
+            return new Settings(threads, on, switchInterval, timeout);
+        }
+
+        Settings switchInterval(Duration d) {
+            return new Settings(threads, gil, d, timeout);
+        }
+
+        Settings timeout(Duration d) {
+            return new Settings(threads, gil, switchInterval, d);
+        }
     }
 
-    private GilSimulation(Workload workload, int threads, boolean gil, Duration switchInterval, Duration timeout) {
+    private final Workload workload;
+    private final Settings settings;
+
+    GilSimulation(Workload workload) {
+        this(requireWorkload(workload), new Settings(2, true, DEFAULT_SWITCH_INTERVAL, Duration.ofSeconds(60)));
+    }
+
+    private GilSimulation(Workload workload, Settings settings) {
         this.workload = workload;
-        this.threads = threads;
-        this.gil = gil;
-        this.switchInterval = switchInterval;
-        this.timeout = timeout;
+        this.settings = settings;
     }
 
     private static Workload requireWorkload(Workload w) {
@@ -61,20 +88,17 @@ public final class GilSimulation {
      * @throws IllegalArgumentException unless 1 ≤ {@code n} ≤ {@value #MAX_THREADS}
      */
     public GilSimulation threads(int n) {
-        if (n < 1 || n > MAX_THREADS) {
-            throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + n);
-        }
-        return new GilSimulation(workload, n, gil, switchInterval, timeout);
+        return with(settings.threads(n));
     }
 
     /** The threads share the simulated GIL (the default). */
     public GilSimulation withGil() {
-        return new GilSimulation(workload, threads, true, switchInterval, timeout);
+        return with(settings.gil(true));
     }
 
     /** No lock at all: plain Java threads running the same work. */
     public GilSimulation withoutGil() {
-        return new GilSimulation(workload, threads, false, switchInterval, timeout);
+        return with(settings.gil(false));
     }
 
     /**
@@ -84,11 +108,7 @@ public final class GilSimulation {
      * @throws IllegalArgumentException unless 0.1 ms ≤ {@code interval} ≤ 1 s
      */
     public GilSimulation switchInterval(Duration interval) {
-        if (interval == null || interval.compareTo(Duration.ofNanos(100_000)) < 0
-                || interval.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("interval must be between 0.1 ms and 1 s, got " + interval);
-        }
-        return new GilSimulation(workload, threads, gil, interval, timeout);
+        return with(settings.switchInterval(interval));
     }
 
     /**
@@ -97,10 +117,11 @@ public final class GilSimulation {
      * @throws IllegalArgumentException unless 1 ms ≤ {@code limit} ≤ 10 min
      */
     public GilSimulation timeout(Duration limit) {
-        if (limit == null || limit.compareTo(Duration.ofMillis(1)) < 0 || limit.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("limit must be between 1 ms and 10 minutes, got " + limit);
-        }
-        return new GilSimulation(workload, threads, gil, switchInterval, limit);
+        return with(settings.timeout(limit));
+    }
+
+    private GilSimulation with(Settings changed) {
+        return new GilSimulation(workload, changed);
     }
 
     /**
@@ -177,8 +198,8 @@ public final class GilSimulation {
         List<SandwichRound> used = r.steadyCount("threaded") > 0 ? r.steadyRounds("threaded") : r.rounds("threaded");
         double s = new Timing("serial", used.stream().map(SandwichRound::baselineMs).toList()).medianMs();
         double p = new Timing("threaded", used.stream().map(SandwichRound::ms).toList()).medianMs();
-        return new Speedup(workload.name(), gil, threads, s, p, s / p,
-                workload.name() + (gil ? ", with GIL" : ", without GIL"));
+        return new Speedup(workload.name(), settings.gil(), settings.threads(), s, p, s / p,
+                workload.name() + (settings.gil() ? ", with GIL" : ", without GIL"));
     }
 
     /**
@@ -212,7 +233,8 @@ public final class GilSimulation {
 
     private GilRun execute(boolean serially) {
         long start = System.nanoTime();
-        GilLock lock = gil ? new GilLock(switchInterval.toNanos(), start) : null;
+        GilLock lock = settings.gil() ? new GilLock(settings.switchInterval().toNanos(), start) : null;
+        int threads = settings.threads();
         int workers = serially ? 1 : threads;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(workers);
@@ -261,7 +283,7 @@ public final class GilSimulation {
                 lock.startClock(t0);
             }
             go.countDown();
-            long deadline = t0 + timeout.toNanos();
+            long deadline = t0 + settings.timeout().toNanos();
             // wait in short slices, so a failed thread or the time-out is noticed at once
             while (!done.await(5, TimeUnit.MILLISECONDS)) {
                 Throwable f = failure.get();
@@ -272,7 +294,7 @@ public final class GilSimulation {
                 if (System.nanoTime() > deadline) {
                     stopAll(started);
                     throw new IllegalStateException("the simulation ran longer than its time-out of "
-                            + timeout.toMillis() + " ms and was stopped (raise it with .timeout(...))");
+                            + settings.timeout().toMillis() + " ms and was stopped (raise it with .timeout(...))");
                 }
             }
             for (Thread t : started) {
@@ -299,7 +321,7 @@ public final class GilSimulation {
         for (long c : checksums) {
             sum += c;
         }
-        return new GilRun(workload.name(), gil, threads, serially, switchInterval.toNanos() / 1e6, wallNs / 1e6,
+        return new GilRun(workload.name(), settings.gil(), threads, serially, settings.switchInterval().toNanos() / 1e6, wallNs / 1e6,
                 lock == null ? List.of() : lock.segments(), lock == null ? 0 : lock.switches(),
                 lock == null ? 0 : lock.forcedDrops(), sum);
     }
@@ -324,7 +346,8 @@ public final class GilSimulation {
 
     @Override
     public String toString() {
-        return "Gil.simulate(" + workload.name() + ").threads(" + threads + ")" + (gil ? "" : ".withoutGil()")
-                + ".switchInterval(" + switchInterval.toNanos() / 1e6 + " ms)";
+        return "Gil.simulate(" + workload.name() + ").threads(" + settings.threads() + ")"
+                + (settings.gil() ? "" : ".withoutGil()")
+                + ".switchInterval(" + settings.switchInterval().toNanos() / 1e6 + " ms)";
     }
 }

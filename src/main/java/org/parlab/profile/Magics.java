@@ -106,7 +106,7 @@ public final class Magics {
             double perCall = (double) elapsed / Math.max(1, calls);
             n = (int) Math.max(1, Math.min(Bench.MAX_CALLS_PER_SAMPLE, Math.ceil(RUN_NANOS / Math.max(1, perCall))));
         }
-        Timing t = Bench.time(label, 0, runs, n, work);
+        Timing t = Bench.task(label, work).warmups(0).repeats(runs).callsPerSample(n).run();
         lastTiming = t;
         System.out.println(timeitLine(t));
         System.out.flush();

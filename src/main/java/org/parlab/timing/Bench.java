@@ -14,7 +14,14 @@ import java.util.function.Supplier;
  * Timing t = Bench.time("sum", () -> sum(data));   // a value: the Supplier overload consumes it
  * t.medianMs();                                    // milliseconds per call
  * t.summary();  // sum: 593 µs ± 12.1 µs per call (median ± MAD of 7 runs, 100 calls each)
+ *
+ * Bench.task("sum", () -> sum(data)).warmups(1).repeats(9).run();   // the same, with its options set
+ * Bench.interleave(tasks).warmups(1).repeats(9).run();              // several tasks, round by round
  * }</pre>
+ *
+ * One shape throughout: a builder ({@link TimedTask}, {@link Interleaved}, {@link Sandwich}) whose options
+ * return a new builder, and {@code run()} that measures; {@code time(label, work)} is the one-task shortcut
+ * with the defaults ({@value #DEFAULT_WARMUPS} warm-ups, {@value #DEFAULT_REPEATS} timed samples).
  *
  * <h2>Calls per sample</h2>
  * A call that lasts a microsecond cannot be timed alone: the clock's resolution and the cost of reading it
@@ -53,7 +60,7 @@ public final class Bench {
     static final int MAX_WARMUPS = 1000;
     /** Most timed runs. */
     static final int MAX_REPEATS = 1000;
-    /** {@code callsPerSample} for {@link #time(String, int, int, int, Supplier, Blackhole)}: calibrate. */
+    /** {@code callsPerSample} meaning: calibrate. */
     static final int AUTO_CALLS = 0;
 
     private static final long MIN_SAMPLE_NANOS = (long) (MIN_SAMPLE_MS * 1e6);
@@ -62,104 +69,61 @@ public final class Bench {
     }
 
     /**
-     * Times {@code task} with {@value #DEFAULT_WARMUPS} warm-ups and {@value #DEFAULT_REPEATS} timed runs,
-     * calibrating the calls per sample: see {@link #time(String, int, int, Runnable)}.
+     * Times {@code task} with the defaults ({@value #DEFAULT_WARMUPS} warm-ups, {@value #DEFAULT_REPEATS} timed
+     * samples, calibrated calls per sample): {@code Bench.task(label, task).run()}. Use
+     * {@link #task(String, Runnable)} to set them.
+     *
+     * @return the timing, in milliseconds per call
+     * @throws IllegalArgumentException if {@code label} is blank or {@code task} is null
+     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
+     */
+    public static Timing time(String label, Runnable task) {
+        return task(label, task).run();
+    }
+
+    /**
+     * Times {@code work} with the defaults ({@value #DEFAULT_WARMUPS} warm-ups, {@value #DEFAULT_REPEATS} timed
+     * samples, calibrated calls per sample), feeding every result into a {@link Blackhole} so that the JIT
+     * cannot drop the work: {@code Bench.task(label, work).run()}. Use {@link #task(String, Supplier)} to set
+     * them.
+     *
+     * @return the timing, in milliseconds per call
+     * @throws IllegalArgumentException if {@code label} is blank or {@code work} is null
+     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
+     */
+    public static Timing time(String label, Supplier<?> work) {
+        return task(label, work).run();
+    }
+
+    /**
+     * A task to time, configured fluently: {@code Bench.task("sum", () -> sum(data)).warmups(1).repeats(9).run()},
+     * with {@code .callsPerSample(n)} to skip calibration (see {@link TimedTask}).
      *
      * @throws IllegalArgumentException if {@code label} is blank or {@code task} is null
      */
-    public static Timing time(String label, Runnable task) {
-        return time(label, DEFAULT_WARMUPS, DEFAULT_REPEATS, task);
+    public static TimedTask task(String label, Runnable task) {
+        return TimedTask.of(label, task);
     }
 
     /**
-     * Times {@code task}: {@code warmups} untimed runs, calibration of the calls per sample (see the class
-     * comment), then {@code repeats} timed samples. The task runs {@code warmups} + (10 × c − 1) / 9 +
-     * {@code repeats} × c times, where c = {@link Timing#callsPerSample()}.
-     *
-     * @return the timing, in milliseconds per call
-     * @throws IllegalArgumentException if {@code label} is blank, {@code task} is null, {@code warmups} is not in
-     *                                  [0, 1000] or {@code repeats} not in [1, 1000]
-     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
-     */
-    public static Timing time(String label, int warmups, int repeats, Runnable task) {
-        checkCommon(label, "task", task, warmups, repeats);
-        return measure(label, warmups, repeats, AUTO_CALLS, task);
-    }
-
-    /**
-     * Times {@code task} with {@code callsPerSample} calls in every sample, no calibration: the task runs
-     * exactly {@code warmups + repeats × callsPerSample} times.
-     *
-     * @return the timing, in milliseconds per call
-     * @throws IllegalArgumentException if {@code label} is blank, {@code task} is null, {@code warmups} is not in
-     *                                  [0, 1000], {@code repeats} not in [1, 1000] or {@code callsPerSample}
-     *                                  not in [1, 10⁷]
-     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
-     */
-    public static Timing time(String label, int warmups, int repeats, int callsPerSample, Runnable task) {
-        checkCommon(label, "task", task, warmups, repeats);
-        checkCallsPerSample(callsPerSample);
-        return measure(label, warmups, repeats, callsPerSample, task);
-    }
-
-    /**
-     * Times {@code work} with {@value #DEFAULT_WARMUPS} warm-ups and {@value #DEFAULT_REPEATS} timed runs,
-     * calibrating the calls per sample; every result goes into a {@link Blackhole}, so the JIT cannot drop the
-     * work. See {@link #time(String, int, int, Supplier)}.
+     * A task whose every result, of the warm-ups and calibration too, goes into a {@link Blackhole}: see
+     * {@link #task(String, Runnable)}. Consuming a result costs a nanosecond or two per call (and boxing, if
+     * the work returns a primitive): measurable only for work of a few nanoseconds.
      *
      * @throws IllegalArgumentException if {@code label} is blank or {@code work} is null
      */
-    public static Timing time(String label, Supplier<?> work) {
-        return time(label, DEFAULT_WARMUPS, DEFAULT_REPEATS, work);
+    public static TimedTask task(String label, Supplier<?> work) {
+        return TimedTask.of(label, work, new Blackhole());
     }
 
     /**
-     * Times {@code work} like {@link #time(String, int, int, Runnable)} (warm-ups, calibration, timed samples)
-     * and feeds every result, of the warm-ups and calibration too, into a {@link Blackhole}. The work runs
-     * {@code warmups} + (10 × c − 1) / 9 + {@code repeats} × c times, where c =
-     * {@link Timing#callsPerSample()}. Consuming a result costs a nanosecond or two per call (and boxing, if
-     * the work returns a primitive): measurable only for work of a few nanoseconds.
-     *
-     * @return the timing, in milliseconds per call
-     * @throws IllegalArgumentException if {@code label} is blank, {@code work} is null, {@code warmups} is not in
-     *                                  [0, 1000] or {@code repeats} not in [1, 1000]
-     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
-     */
-    public static Timing time(String label, int warmups, int repeats, Supplier<?> work) {
-        return time(label, warmups, repeats, AUTO_CALLS, work, new Blackhole());
-    }
-
-    /**
-     * Times {@code work} with {@code callsPerSample} calls in every sample, no calibration, feeding every result
-     * into a {@link Blackhole}: the work runs exactly {@code warmups + repeats × callsPerSample} times.
-     *
-     * @return the timing, in milliseconds per call
-     * @throws IllegalArgumentException if {@code label} is blank, {@code work} is null, {@code warmups} is not in
-     *                                  [0, 1000], {@code repeats} not in [1, 1000] or {@code callsPerSample}
-     *                                  not in [1, 10⁷]
-     * @throws IllegalStateException    if the thread is interrupted (checked between runs and samples)
-     */
-    public static Timing time(String label, int warmups, int repeats, int callsPerSample, Supplier<?> work) {
-        checkCommon(label, "work", work, warmups, repeats);
-        checkCallsPerSample(callsPerSample);
-        return time(label, warmups, repeats, callsPerSample, work, new Blackhole());
-    }
-
-    /**
-     * The Supplier overloads, with the blackhole given: {@code callsPerSample} {@value #AUTO_CALLS} calibrates.
-     * Package-private so that tests can count what {@code sink} consumed.
+     * {@code task(label, work)} with the blackhole given and the counts set ({@code callsPerSample}
+     * {@value #AUTO_CALLS} calibrates). Package-private so that tests can count what {@code sink} consumed.
      */
     static Timing time(String label, int warmups, int repeats, int callsPerSample, Supplier<?> work,
                        Blackhole sink) {
-        MeasurementWindow.mark();
-        checkCommon(label, "work", work, warmups, repeats);
-        if (callsPerSample != AUTO_CALLS) {
-            checkCallsPerSample(callsPerSample);
-        }
-        if (sink == null) {
-            throw new IllegalArgumentException("sink must not be null");
-        }
-        return measure(label, warmups, repeats, callsPerSample, () -> sink.consume(work.get()));
+        TimedTask t = TimedTask.of(label, work, sink).warmups(warmups).repeats(repeats);
+        return (callsPerSample == AUTO_CALLS ? t : t.callsPerSample(callsPerSample)).run();
     }
 
     /**
@@ -223,7 +187,7 @@ public final class Bench {
         return Sandwich.of(baselineLabel, baselineMs);
     }
 
-    private static Timing measure(String label, int warmups, int repeats, int callsPerSample, Runnable task) {
+    static Timing measure(String label, int warmups, int repeats, int callsPerSample, Runnable task) {
         MeasurementWindow.mark();
         for (int i = 0; i < warmups; i++) {
             task.run();
@@ -260,14 +224,13 @@ public final class Bench {
         return System.nanoTime() - t0;
     }
 
-    private static void checkCommon(String label, String taskName, Object task, int warmups, int repeats) {
+    static void checkLabelAndTask(String label, String taskName, Object task) {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("label must not be blank");
         }
         if (task == null) {
             throw new IllegalArgumentException(taskName + " must not be null");
         }
-        checkCounts(warmups, repeats);
     }
 
     static void checkCounts(int warmups, int repeats) {
@@ -279,7 +242,7 @@ public final class Bench {
         }
     }
 
-    private static void checkCallsPerSample(int callsPerSample) {
+    static void checkCallsPerSample(int callsPerSample) {
         if (callsPerSample < 1 || callsPerSample > MAX_CALLS_PER_SAMPLE) {
             throw new IllegalArgumentException("callsPerSample must be in [1, " + MAX_CALLS_PER_SAMPLE + "], got "
                     + callsPerSample);

@@ -24,18 +24,39 @@ public final class Interleaved {
     /** The longest pause between tasks. */
     public static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
-    private final Map<String, Runnable> tasks;
-    private final int warmups;
-    private final int repeats;
-    private final Duration pause;
-    private final PrintStream progress;
+    /** The options, validated together; {@code progress} null prints nothing. */
+    private record Settings(int warmups, int repeats, Duration pause, PrintStream progress) {
+        Settings {
+            Bench.checkCounts(warmups, repeats);
+            if (pause == null || pause.isNegative() || pause.compareTo(MAX_PAUSE) > 0) {
+                throw new IllegalArgumentException("pauseBetween must be between 0 and " + MAX_PAUSE.toSeconds()
+                        + " s, got " + pause);
+            }
+        }
 
-    Interleaved(Map<String, Runnable> tasks, int warmups, int repeats, Duration pause, PrintStream progress) {
+        Settings warmups(int n) {
+            return new Settings(n, repeats, pause, progress);
+        }
+
+        Settings repeats(int n) {
+            return new Settings(warmups, n, pause, progress);
+        }
+
+        Settings pause(Duration d) {
+            return new Settings(warmups, repeats, d, progress);
+        }
+
+        Settings progress(PrintStream out) {
+            return new Settings(warmups, repeats, pause, out);
+        }
+    }
+
+    private final Map<String, Runnable> tasks;
+    private final Settings settings;
+
+    private Interleaved(Map<String, Runnable> tasks, Settings settings) {
         this.tasks = tasks;
-        this.warmups = warmups;
-        this.repeats = repeats;
-        this.pause = pause;
-        this.progress = progress;
+        this.settings = settings;
     }
 
     static Interleaved of(Map<String, Runnable> tasks) {
@@ -52,38 +73,36 @@ public final class Interleaved {
             }
             copy.put(label, task);
         });
-        return new Interleaved(copy, Bench.DEFAULT_WARMUPS, Bench.DEFAULT_REPEATS, Duration.ZERO, null);
+        return new Interleaved(copy, new Settings(Bench.DEFAULT_WARMUPS, Bench.DEFAULT_REPEATS, Duration.ZERO, null));
     }
 
     /** Untimed rounds before the timed ones (default {@value Bench#DEFAULT_WARMUPS}). */
     public Interleaved warmups(int count) {
-        Bench.checkCounts(count, repeats);
-        return new Interleaved(tasks, count, repeats, pause, progress);
+        return with(settings.warmups(count));
     }
 
     /** Timed rounds (default {@value Bench#DEFAULT_REPEATS}). */
     public Interleaved repeats(int count) {
-        Bench.checkCounts(warmups, count);
-        return new Interleaved(tasks, warmups, count, pause, progress);
+        return with(settings.repeats(count));
     }
 
     /** A pause before every task, warm-ups included, untimed (default none). */
     public Interleaved pauseBetween(Duration duration) {
-        if (duration == null || duration.isNegative() || duration.compareTo(MAX_PAUSE) > 0) {
-            throw new IllegalArgumentException("pauseBetween must be between 0 and " + MAX_PAUSE.toSeconds()
-                    + " s, got " + duration);
-        }
-        return new Interleaved(tasks, warmups, repeats, duration, progress);
+        return with(settings.pause(duration));
     }
 
     /** Prints one short progress line per round to {@code System.out} (for cells that take more than seconds). */
     public Interleaved showProgress() {
-        return new Interleaved(tasks, warmups, repeats, pause, System.out);
+        return with(settings.progress(System.out));
+    }
+
+    private Interleaved with(Settings changed) {
+        return new Interleaved(tasks, changed);
     }
 
     /** How long the pauses alone will take: (warm-up + timed rounds) × tasks × pause. */
     public Duration totalPause() {
-        return pause.multipliedBy((long) (warmups + repeats) * tasks.size());
+        return settings.pause().multipliedBy((long) (settings.warmups() + settings.repeats()) * tasks.size());
     }
 
     /**
@@ -95,18 +114,18 @@ public final class Interleaved {
     public Map<String, Timing> run() {
         MeasurementWindow.mark();
         long start = System.nanoTime();
-        for (int i = 0; i < warmups; i++) {
+        for (int i = 0; i < settings.warmups(); i++) {
             for (Runnable task : tasks.values()) {
                 pause();
                 task.run();
                 Bench.checkInterrupted();
             }
-            report("warm-up " + (i + 1) + "/" + warmups, start);
+            report("warm-up " + (i + 1) + "/" + settings.warmups(), start);
         }
         Jit.awaitQuiet(Bench.QUIET_WAIT);
         Map<String, List<Double>> samples = new LinkedHashMap<>();
-        tasks.keySet().forEach(label -> samples.put(label, new ArrayList<>(repeats)));
-        for (int i = 0; i < repeats; i++) {
+        tasks.keySet().forEach(label -> samples.put(label, new ArrayList<>(settings.repeats())));
+        for (int i = 0; i < settings.repeats(); i++) {
             for (Map.Entry<String, Runnable> e : tasks.entrySet()) {
                 pause();
                 long t0 = System.nanoTime();
@@ -114,7 +133,7 @@ public final class Interleaved {
                 samples.get(e.getKey()).add((System.nanoTime() - t0) / 1e6);
                 Bench.checkInterrupted();
             }
-            report("round " + (i + 1) + "/" + repeats, start);
+            report("round " + (i + 1) + "/" + settings.repeats(), start);
         }
         Map<String, Timing> result = new LinkedHashMap<>();
         samples.forEach((label, s) -> result.put(label, new Timing(label, s)));
@@ -122,6 +141,7 @@ public final class Interleaved {
     }
 
     private void pause() {
+        Duration pause = settings.pause();
         if (pause.isZero()) {
             return;
         }
@@ -134,6 +154,7 @@ public final class Interleaved {
     }
 
     private void report(String what, long start) {
+        PrintStream progress = settings.progress();
         if (progress != null) {
             progress.printf(Locale.ROOT, "%s done (%.1f s)%n", what, (System.nanoTime() - start) / 1e9);
             progress.flush();

@@ -41,7 +41,7 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Each task is a {@link DoubleSupplier} that runs once and returns <em>its own</em> time in milliseconds,
  * so it can time exactly the part that matters (for example the work inside a profiler, not starting the
- * profiler): {@code () -> Bench.time("plain", 1, 9, work).medianMs()} or {@code () -> run().wallMs()}.
+ * profiler): {@code () -> Bench.task("plain", work).warmups(1).repeats(9).run().medianMs()} or {@code () -> run().wallMs()}.
  */
 public final class Sandwich {
     /** Default tolerance: the two baseline runs around a task must agree within 10 %. */
@@ -53,25 +53,47 @@ public final class Sandwich {
     /** The most rounds a sandwich may run. */
     public static final int MAX_ROUNDS = 1000;
 
+    /**
+     * The options: {@code maxRounds} 0 means {@value #DEFAULT_MAX_ROUNDS_FACTOR} × {@code rounds}, {@code maxSpread}
+     * infinity no limit, {@code progress} null prints nothing. Each option's method validates its own value
+     * (against the others where they depend on each other) and names it.
+     */
+    private record Settings(double tolerance, int rounds, int maxRounds, double maxSpread, PrintStream progress) {
+        static final Settings DEFAULTS = new Settings(DEFAULT_TOLERANCE, DEFAULT_ROUNDS, 0, Double.POSITIVE_INFINITY,
+                null);
+
+        Settings tolerance(double t) {
+            return new Settings(t, rounds, maxRounds, maxSpread, progress);
+        }
+
+        Settings rounds(int n) {
+            return new Settings(tolerance, n, maxRounds, maxSpread, progress);
+        }
+
+        Settings maxRounds(int n) {
+            return new Settings(tolerance, rounds, n, maxSpread, progress);
+        }
+
+        Settings maxSpread(double m) {
+            return new Settings(tolerance, rounds, maxRounds, m, progress);
+        }
+
+        Settings progress(PrintStream out) {
+            return new Settings(tolerance, rounds, maxRounds, maxSpread, out);
+        }
+    }
+
     private final String baselineLabel;
     private final DoubleSupplier baseline;
     private final Map<String, DoubleSupplier> tasks;
-    private final double tolerance;
-    private final int rounds;
-    private final int maxRounds;   // 0: DEFAULT_MAX_ROUNDS_FACTOR × rounds
-    private final double maxSpread; // Infinity: no limit
-    private final PrintStream progress;
+    private final Settings settings;
 
     private Sandwich(String baselineLabel, DoubleSupplier baseline, Map<String, DoubleSupplier> tasks,
-                     double tolerance, int rounds, int maxRounds, double maxSpread, PrintStream progress) {
+                     Settings settings) {
         this.baselineLabel = baselineLabel;
         this.baseline = baseline;
         this.tasks = tasks;
-        this.tolerance = tolerance;
-        this.rounds = rounds;
-        this.maxRounds = maxRounds;
-        this.maxSpread = maxSpread;
-        this.progress = progress;
+        this.settings = settings;
     }
 
     static Sandwich of(String baselineLabel, DoubleSupplier baselineMs) {
@@ -81,8 +103,7 @@ public final class Sandwich {
         if (baselineMs == null) {
             throw new IllegalArgumentException("baselineMs must not be null");
         }
-        return new Sandwich(baselineLabel, baselineMs, Map.of(), DEFAULT_TOLERANCE, DEFAULT_ROUNDS, 0,
-                Double.POSITIVE_INFINITY, null);
+        return new Sandwich(baselineLabel, baselineMs, Map.of(), Settings.DEFAULTS);
     }
 
     /**
@@ -103,7 +124,7 @@ public final class Sandwich {
         }
         Map<String, DoubleSupplier> more = new LinkedHashMap<>(tasks);
         more.put(label, ms);
-        return new Sandwich(baselineLabel, baseline, more, tolerance, rounds, maxRounds, maxSpread, progress);
+        return new Sandwich(baselineLabel, baseline, more, settings);
     }
 
     /**
@@ -116,7 +137,7 @@ public final class Sandwich {
         if (!(tolerance > 0 && tolerance <= 1)) {
             throw new IllegalArgumentException("tolerance must be in (0, 1], got " + tolerance);
         }
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, maxRounds, maxSpread, progress);
+        return with(settings.tolerance(tolerance));
     }
 
     /**
@@ -129,10 +150,11 @@ public final class Sandwich {
         if (count < 1 || count > MAX_ROUNDS) {
             throw new IllegalArgumentException("rounds must be in [1, " + MAX_ROUNDS + "], got " + count);
         }
-        if (maxRounds != 0 && count > maxRounds) {
-            throw new IllegalArgumentException("rounds must be at most maxRounds (" + maxRounds + "), got " + count);
+        if (settings.maxRounds() != 0 && count > settings.maxRounds()) {
+            throw new IllegalArgumentException("rounds must be at most maxRounds (" + settings.maxRounds() + "), got "
+                    + count);
         }
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, count, maxRounds, maxSpread, progress);
+        return with(settings.rounds(count));
     }
 
     /**
@@ -143,11 +165,11 @@ public final class Sandwich {
      * @throws IllegalArgumentException unless {@code rounds} ≤ {@code count} ≤ {@value #MAX_ROUNDS}
      */
     public Sandwich maxRounds(int count) {
-        if (count < rounds || count > MAX_ROUNDS) {
-            throw new IllegalArgumentException("maxRounds must be in [rounds = " + rounds + ", " + MAX_ROUNDS
+        if (count < settings.rounds() || count > MAX_ROUNDS) {
+            throw new IllegalArgumentException("maxRounds must be in [rounds = " + settings.rounds() + ", " + MAX_ROUNDS
                     + "], got " + count);
         }
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, count, maxSpread, progress);
+        return with(settings.maxRounds(count));
     }
 
     /**
@@ -163,17 +185,22 @@ public final class Sandwich {
         if (!(maxSpread > 0 && maxSpread <= 1)) {
             throw new IllegalArgumentException("maxSpread must be in (0, 1], got " + maxSpread);
         }
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, maxRounds, maxSpread, progress);
+        return with(settings.maxSpread(maxSpread));
     }
 
     /** Prints one short progress line per round to {@code System.out} (for sandwiches that take seconds). */
     public Sandwich showProgress() {
-        return new Sandwich(baselineLabel, baseline, tasks, tolerance, rounds, maxRounds, maxSpread, System.out);
+        return with(settings.progress(System.out));
+    }
+
+    private Sandwich with(Settings changed) {
+        return new Sandwich(baselineLabel, baseline, tasks, changed);
     }
 
     /** The most rounds {@link #run()} will run. */
     public int effectiveMaxRounds() {
-        return maxRounds != 0 ? maxRounds : Math.min(MAX_ROUNDS, DEFAULT_MAX_ROUNDS_FACTOR * rounds);
+        return settings.maxRounds() != 0 ? settings.maxRounds()
+                : Math.min(MAX_ROUNDS, DEFAULT_MAX_ROUNDS_FACTOR * settings.rounds());
     }
 
     /**
@@ -199,9 +226,10 @@ public final class Sandwich {
                 double ms = measure(task.getKey(), task.getValue());
                 double after = measure(baselineLabel, baseline);
                 done.add(new SandwichRound(round, task.getKey(), before, ms, after,
-                        Math.abs(after / before - 1) <= tolerance));
+                        Math.abs(after / before - 1) <= settings.tolerance()));
                 before = after;
             }
+            PrintStream progress = settings.progress();
             if (progress != null) {
                 SandwichResult sofar = result(done);
                 Map<String, Integer> steady = new LinkedHashMap<>();
@@ -215,7 +243,8 @@ public final class Sandwich {
     }
 
     private SandwichResult result(List<SandwichRound> done) {
-        return new SandwichResult(baselineLabel, List.copyOf(tasks.keySet()), tolerance, rounds, maxSpread, done);
+        return new SandwichResult(baselineLabel, List.copyOf(tasks.keySet()), settings.tolerance(), settings.rounds(),
+                settings.maxSpread(), done);
     }
 
     private static double measure(String label, DoubleSupplier task) {
@@ -230,8 +259,10 @@ public final class Sandwich {
 
     @Override
     public String toString() {
-        return "Sandwich[" + baselineLabel + " around " + tasks.keySet() + ", " + rounds + " steady rounds within "
-                + Math.round(tolerance * 100) + " %" + (maxSpread < Double.POSITIVE_INFINITY ? ", spread ≤ " + maxSpread
-                : "") + ", at most " + effectiveMaxRounds() + " rounds]";
+        Settings s = settings;
+        return "Sandwich[" + baselineLabel + " around " + tasks.keySet() + ", " + s.rounds() + " steady rounds within "
+                + Math.round(s.tolerance() * 100) + " %"
+                + (s.maxSpread() < Double.POSITIVE_INFINITY ? ", spread ≤ " + s.maxSpread() : "")
+                + ", at most " + effectiveMaxRounds() + " rounds]";
     }
 }

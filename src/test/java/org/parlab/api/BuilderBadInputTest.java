@@ -43,6 +43,7 @@ class BuilderBadInputTest {
             org.parlab.gil.GilSimulation.class, () -> Gil.simulate(Workload.cpuBound(Duration.ofMillis(1))),
             Scaling.class, () -> Scaling.of("work", 4, i -> { }),
             org.parlab.timing.Interleaved.class, () -> Bench.interleave(Map.of("a", () -> { })),
+            org.parlab.timing.TimedTask.class, () -> Bench.task("a", () -> { }),
             org.parlab.timing.Sandwich.class, () -> Bench.sandwich("plain", () -> 1.0),
             org.parlab.check.Expectation.class, () -> Expect.atLeast(1),
             Plot.class, () -> Plot.line(Table.create("t", DoubleColumn.create("x", 1.0, 2.0),

@@ -52,7 +52,7 @@ class BenchSupplierTest {
 
     @Test
     void aSleepOf20MsMeasuresAbout20Ms() {
-        Timing t = Bench.time("sleep", 0, 5, () -> sleep(20));
+        Timing t = Bench.task("sleep", () -> sleep(20)).warmups(0).repeats(5).run();
         assertEquals(5, t.repeats());
         assertEquals(1, t.callsPerSample(), t::summary);
         assertTrue(t.medianMs() >= 19 && t.medianMs() <= 60, t::summary);
@@ -87,11 +87,11 @@ class BenchSupplierTest {
     @Test
     void publicSupplierOverloadsCountLikeTheRunnableOnes() {
         AtomicInteger calls = new AtomicInteger();
-        Timing t = Bench.time("count", 2, 3, 5, calls::incrementAndGet);
+        Timing t = Bench.task("count", calls::incrementAndGet).warmups(2).repeats(3).callsPerSample(5).run();
         assertEquals(2 + 3 * 5, calls.get());
         assertEquals(5, t.callsPerSample());
         calls.set(0);
-        t = Bench.time("count", 2, 3, calls::incrementAndGet);
+        t = Bench.task("count", calls::incrementAndGet).warmups(2).repeats(3).run();
         assertEquals(2 + BenchTest.calibrationCalls(t.callsPerSample()) + 3L * t.callsPerSample(), calls.get());
         calls.set(0);
         t = Bench.time("count", calls::incrementAndGet);
@@ -120,10 +120,10 @@ class BenchSupplierTest {
     @Test
     void calibrationGivesManyCallsForATrivialTask() {
         int[] counter = {0};
-        Timing r = Bench.time("runnable", 3, 3, () -> {
+        Timing r = Bench.task("runnable", () -> {
             counter[0]++;
-        });
-        Timing s = Bench.time("supplier", 3, 3, () -> counter[0]++);
+        }).warmups(3).repeats(3).run();
+        Timing s = Bench.task("supplier", () -> counter[0]++).warmups(3).repeats(3).run();
         assertTrue(r.callsPerSample() > 1, r::summary);
         assertTrue(s.callsPerSample() > 1, s::summary);
         assertTrue(r.callsPerSample() <= Bench.MAX_CALLS_PER_SAMPLE);
@@ -133,13 +133,13 @@ class BenchSupplierTest {
 
     @Test
     void calibrationGivesOneCallForA5MsSleep() {
-        Timing r = Bench.time("sleep", 0, 2, () -> sleep(5));
+        Timing r = Bench.task("sleep", () -> sleep(5)).warmups(0).repeats(2).run();
         assertEquals(1, r.callsPerSample(), r::summary);
         AtomicInteger calls = new AtomicInteger();
-        Timing s = Bench.time("sleep", 0, 2, () -> {
+        Timing s = Bench.task("sleep", () -> {
             sleep(5);
             return calls.incrementAndGet();
-        });
+        }).warmups(0).repeats(2).run();
         assertEquals(1, s.callsPerSample(), s::summary);
         assertEquals(1 + 2, calls.get(), "one calibration call, then one call per sample");
     }
@@ -150,13 +150,13 @@ class BenchSupplierTest {
         int calls = 10;
         int repeats = 3;
         List<long[]> spans = new ArrayList<>();
-        Timing t = Bench.time("spin", 0, repeats, calls, () -> {
+        Timing t = Bench.task("spin", () -> {
             long start = System.nanoTime();
             spin(200_000);
             long[] span = {start, System.nanoTime()};
             spans.add(span);
             return span;
-        });
+        }).warmups(0).repeats(repeats).callsPerSample(calls).run();
         assertEquals(calls * repeats, spans.size());
         for (int r = 0; r < repeats; r++) {
             int i = r;
@@ -182,30 +182,30 @@ class BenchSupplierTest {
         Blackhole sink = new Blackhole();
         return Stream.of(
                 arguments("supplier null work", "work", (Executable) () -> Bench.time("x", nullWork)),
-                arguments("supplier 4 null work", "work", (Executable) () -> Bench.time("x", 1, 1, nullWork)),
-                arguments("supplier 5 null work", "work", (Executable) () -> Bench.time("x", 1, 1, 1, nullWork)),
-                arguments("runnable 5 null task", "task", (Executable) () -> Bench.time("x", 1, 1, 1, nullTask)),
+                arguments("task supplier null work", "work", (Executable) () -> Bench.task("x", nullWork).warmups(1).repeats(1).run()),
+                arguments("task supplier callsPerSample null work", "work", (Executable) () -> Bench.task("x", nullWork).warmups(1).repeats(1).callsPerSample(1).run()),
+                arguments("task runnable callsPerSample null task", "task", (Executable) () -> Bench.task("x", nullTask).warmups(1).repeats(1).callsPerSample(1).run()),
                 arguments("supplier null label", "label", (Executable) () -> Bench.time(null, CONSTANT)),
-                arguments("supplier blank label", "label", (Executable) () -> Bench.time(" ", 1, 1, CONSTANT)),
-                arguments("runnable 5 blank label", "label", (Executable) () -> Bench.time("", 1, 1, 1, NOTHING)),
-                arguments("supplier repeats 0", "repeats", (Executable) () -> Bench.time("x", 1, 0, CONSTANT)),
-                arguments("supplier 5 repeats 0", "repeats", (Executable) () -> Bench.time("x", 1, 0, 1, CONSTANT)),
-                arguments("runnable repeats 0", "repeats", (Executable) () -> Bench.time("x", 1, 0, NOTHING)),
-                arguments("runnable 5 repeats 0", "repeats", (Executable) () -> Bench.time("x", 1, 0, 1, NOTHING)),
-                arguments("supplier repeats 1001", "repeats", (Executable) () -> Bench.time("x", 1, 1001, CONSTANT)),
-                arguments("supplier warmups -1", "warmups", (Executable) () -> Bench.time("x", -1, 1, CONSTANT)),
+                arguments("supplier blank label", "label", (Executable) () -> Bench.task(" ", CONSTANT).warmups(1).repeats(1).run()),
+                arguments("task runnable callsPerSample blank label", "label", (Executable) () -> Bench.task("", NOTHING).warmups(1).repeats(1).callsPerSample(1).run()),
+                arguments("supplier repeats 0", "repeats", (Executable) () -> Bench.task("x", CONSTANT).warmups(1).repeats(0).run()),
+                arguments("task supplier callsPerSample repeats 0", "repeats", (Executable) () -> Bench.task("x", CONSTANT).warmups(1).repeats(0).callsPerSample(1).run()),
+                arguments("runnable repeats 0", "repeats", (Executable) () -> Bench.task("x", NOTHING).warmups(1).repeats(0).run()),
+                arguments("task runnable callsPerSample repeats 0", "repeats", (Executable) () -> Bench.task("x", NOTHING).warmups(1).repeats(0).callsPerSample(1).run()),
+                arguments("supplier repeats 1001", "repeats", (Executable) () -> Bench.task("x", CONSTANT).warmups(1).repeats(1001).run()),
+                arguments("supplier warmups -1", "warmups", (Executable) () -> Bench.task("x", CONSTANT).warmups(-1).repeats(1).run()),
                 arguments("supplier warmups 1001", "warmups",
-                        (Executable) () -> Bench.time("x", 1001, 1, 1, CONSTANT)),
+                        (Executable) () -> Bench.task("x", CONSTANT).warmups(1001).repeats(1).callsPerSample(1).run()),
                 arguments("supplier callsPerSample 0", "callsPerSample",
-                        (Executable) () -> Bench.time("x", 1, 1, 0, CONSTANT)),
+                        (Executable) () -> Bench.task("x", CONSTANT).warmups(1).repeats(1).callsPerSample(0).run()),
                 arguments("supplier callsPerSample -1", "callsPerSample",
-                        (Executable) () -> Bench.time("x", 1, 1, -1, CONSTANT)),
+                        (Executable) () -> Bench.task("x", CONSTANT).warmups(1).repeats(1).callsPerSample(-1).run()),
                 arguments("supplier callsPerSample 10^7 + 1", "callsPerSample",
-                        (Executable) () -> Bench.time("x", 1, 1, Bench.MAX_CALLS_PER_SAMPLE + 1, CONSTANT)),
+                        (Executable) () -> Bench.task("x", CONSTANT).warmups(1).repeats(1).callsPerSample(Bench.MAX_CALLS_PER_SAMPLE + 1).run()),
                 arguments("runnable callsPerSample 0", "callsPerSample",
-                        (Executable) () -> Bench.time("x", 1, 1, 0, NOTHING)),
+                        (Executable) () -> Bench.task("x", NOTHING).warmups(1).repeats(1).callsPerSample(0).run()),
                 arguments("runnable callsPerSample MAX_VALUE", "callsPerSample",
-                        (Executable) () -> Bench.time("x", 1, 1, Integer.MAX_VALUE, NOTHING)),
+                        (Executable) () -> Bench.task("x", NOTHING).warmups(1).repeats(1).callsPerSample(Integer.MAX_VALUE).run()),
                 arguments("sink null", "sink", (Executable) () -> Bench.time("x", 1, 1, 1, CONSTANT, null)),
                 arguments("sink-taking callsPerSample -1", "callsPerSample",
                         (Executable) () -> Bench.time("x", 1, 1, -1, CONSTANT, sink)));
@@ -221,19 +221,19 @@ class BenchSupplierTest {
     @Test
     void exactMessagesForZeroRepeatsNullWorkAndCalls() {
         assertEquals("repeats must be in [1, 1000], got 0", assertThrows(IllegalArgumentException.class,
-                () -> Bench.time("x", 0, 0, CONSTANT)).getMessage());
+                () -> Bench.task("x", CONSTANT).warmups(0).repeats(0).run()).getMessage());
         assertEquals("work must not be null", assertThrows(IllegalArgumentException.class,
-                () -> Bench.time("x", 0, 1, (Supplier<?>) null)).getMessage());
+                () -> Bench.task("x", (Supplier<?>) null).warmups(0).repeats(1).run()).getMessage());
         assertEquals("callsPerSample must be in [1, 10000000], got 0", assertThrows(IllegalArgumentException.class,
-                () -> Bench.time("x", 0, 1, 0, CONSTANT)).getMessage());
+                () -> Bench.task("x", CONSTANT).warmups(0).repeats(1).callsPerSample(0).run()).getMessage());
     }
 
     @Test
     void badArgumentsRunNothing() {
         AtomicInteger calls = new AtomicInteger();
-        assertThrows(IllegalArgumentException.class, () -> Bench.time("x", 0, 0, calls::incrementAndGet));
-        assertThrows(IllegalArgumentException.class, () -> Bench.time("x", 5, 1, 0, calls::incrementAndGet));
-        assertThrows(IllegalArgumentException.class, () -> Bench.time(" ", 5, 1, 1, calls::incrementAndGet));
+        assertThrows(IllegalArgumentException.class, () -> Bench.task("x", calls::incrementAndGet).warmups(0).repeats(0).run());
+        assertThrows(IllegalArgumentException.class, () -> Bench.task("x", calls::incrementAndGet).warmups(5).repeats(1).callsPerSample(0).run());
+        assertThrows(IllegalArgumentException.class, () -> Bench.task(" ", calls::incrementAndGet).warmups(5).repeats(1).callsPerSample(1).run());
         assertEquals(0, calls.get());
     }
 
@@ -243,10 +243,10 @@ class BenchSupplierTest {
     void anInterruptDuringWarmupsStopsTheSupplierOverload() {
         AtomicInteger runs = new AtomicInteger();
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.time("x", 3, 7, () -> {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.task("x", () -> {
                 Thread.currentThread().interrupt();
                 return runs.incrementAndGet();
-            }));
+            }).warmups(3).repeats(7).run());
             assertTrue(e.getMessage().contains("interrupted"), e::getMessage);
             assertEquals(1, runs.get(), "stops after the first run");
         } finally {
@@ -258,10 +258,10 @@ class BenchSupplierTest {
     void anInterruptDuringCalibrationStopsAfterTheFirstBatch() {
         AtomicInteger runs = new AtomicInteger();
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.time("x", 0, 7, () -> {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.task("x", () -> {
                 runs.incrementAndGet();
                 Thread.currentThread().interrupt();
-            }));
+            }).warmups(0).repeats(7).run());
             assertTrue(e.getMessage().contains("interrupted"), e::getMessage);
             assertEquals(1, runs.get(), "the first calibration batch is one call");
         } finally {
@@ -273,11 +273,11 @@ class BenchSupplierTest {
     void anInterruptStopsBetweenSamplesNotWithinOne() {
         AtomicInteger runs = new AtomicInteger();
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.time("x", 0, 7, 5,
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.task("x",
                     () -> {
                         Thread.currentThread().interrupt();
                         return runs.incrementAndGet();
-                    }));
+                    }).warmups(0).repeats(7).callsPerSample(5).run());
             assertTrue(e.getMessage().contains("interrupted"), e::getMessage);
             assertEquals(5, runs.get(), "the first sample completes, then timing stops");
         } finally {

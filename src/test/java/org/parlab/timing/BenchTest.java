@@ -40,9 +40,9 @@ class BenchTest {
     void runsTheTaskWarmupsPlusRepeatsTimes(int warmups, int repeats) {
         // one call per sample, so no calibration: exactly warmups + repeats runs
         AtomicInteger runs = new AtomicInteger();
-        Timing t = Bench.time("task", warmups, repeats, 1, () -> {
+        Timing t = Bench.task("task", () -> {
             runs.incrementAndGet();
-        });
+        }).warmups(warmups).repeats(repeats).callsPerSample(1).run();
         assertEquals(warmups + repeats, runs.get());
         assertEquals(repeats, t.repeats());
         assertEquals(repeats, t.samplesMs().size());
@@ -53,9 +53,9 @@ class BenchTest {
     @CsvSource({"0, 1", "0, 5", "2, 1", "5, 4", "1000, 1", "0, 30"})
     void withCalibrationRunsTheTaskWarmupsPlusCalibrationPlusRepeatsTimesCalls(int warmups, int repeats) {
         AtomicInteger runs = new AtomicInteger();
-        Timing t = Bench.time("task", warmups, repeats, () -> {
+        Timing t = Bench.task("task", () -> {
             runs.incrementAndGet();
-        });
+        }).warmups(warmups).repeats(repeats).run();
         int calls = t.callsPerSample();
         assertEquals(warmups + calibrationCalls(calls) + (long) repeats * calls, runs.get());
         assertEquals(repeats, t.repeats());
@@ -64,7 +64,7 @@ class BenchTest {
 
     @Test
     void samplesAreNonNegativeAndConsistent() {
-        Timing t = Bench.time("sum", 1, 9, () -> {
+        Timing t = Bench.task("sum", () -> {
             long s = 0;
             for (int i = 0; i < 10_000; i++) {
                 s += i;
@@ -72,7 +72,7 @@ class BenchTest {
             if (s < 0) {
                 throw new AssertionError();
             }
-        });
+        }).warmups(1).repeats(9).run();
         for (double ms : t.samplesMs()) {
             assertTrue(ms >= 0, "sample " + ms);
         }
@@ -82,10 +82,10 @@ class BenchTest {
     @Test
     void onlyTheTimedRunsAreSampled() {
         AtomicInteger calls = new AtomicInteger();
-        Timing t = Bench.time("order", 4, 3, calls::incrementAndGet);
+        Timing t = Bench.task("order", calls::incrementAndGet).warmups(4).repeats(3).run();
         assertEquals(4 + calibrationCalls(t.callsPerSample()) + 3L * t.callsPerSample(), calls.get());
         assertEquals(3, t.samplesMs().size());
-        Timing once = Bench.time("order", 4, 3, 1, calls::incrementAndGet);
+        Timing once = Bench.task("order", calls::incrementAndGet).warmups(4).repeats(3).callsPerSample(1).run();
         assertEquals(4 + calibrationCalls(t.callsPerSample()) + 3L * t.callsPerSample() + 4 + 3, calls.get());
         assertEquals(3, once.samplesMs().size());
     }
@@ -98,7 +98,7 @@ class BenchTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Bench.time(label, runs::incrementAndGet));
         assertEquals("label must not be blank", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Bench.time(label, 1, 1, runs::incrementAndGet));
+        assertThrows(IllegalArgumentException.class, () -> Bench.task(label, runs::incrementAndGet).warmups(1).repeats(1).run());
         assertEquals(0, runs.get(), "the task never runs");
     }
 
@@ -108,7 +108,7 @@ class BenchTest {
         assertEquals("task must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Bench.time("x", (Runnable) null)).getMessage());
         assertEquals("task must not be null", assertThrows(IllegalArgumentException.class,
-                () -> Bench.time("x", 0, 1, (Runnable) null)).getMessage());
+                () -> Bench.task("x", (Runnable) null).warmups(0).repeats(1).run()).getMessage());
     }
 
     @ParameterizedTest(name = "warmups={0}, repeats={1}")
@@ -123,7 +123,7 @@ class BenchTest {
     void countsOutOfRangeAreRejected(int warmups, int repeats, String message) {
         AtomicInteger runs = new AtomicInteger();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Bench.time("x", warmups, repeats, runs::incrementAndGet));
+                () -> Bench.task("x", runs::incrementAndGet).warmups(warmups).repeats(repeats).run());
         assertEquals(message, e.getMessage());
         assertEquals(0, runs.get(), "the task never runs");
     }
@@ -132,19 +132,19 @@ class BenchTest {
     void anExceptionFromTheTaskPropagates() {
         IllegalStateException boom = new IllegalStateException("boom");
         assertEquals(boom, assertThrows(IllegalStateException.class,
-                () -> Bench.time("x", 0, 1, () -> {
+                () -> Bench.task("x", () -> {
                     throw boom;
-                })));
+                }).warmups(0).repeats(1).run()));
     }
 
     @Test
     void anInterruptStopsTheTiming() {
         AtomicInteger runs = new AtomicInteger();
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.time("x", 3, 7, () -> {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Bench.task("x", () -> {
                 runs.incrementAndGet();
                 Thread.currentThread().interrupt();
-            }));
+            }).warmups(3).repeats(7).run());
             assertTrue(e.getMessage().contains("interrupted"), e::getMessage);
             assertEquals(1, runs.get(), "stops after the first run");
         } finally {

@@ -21,12 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Which {@code Bench.time} overload javac picks for the lambdas people write: compiles a one-call class against
+ * Which {@code Bench.time} and {@code Bench.task} overload javac picks for the lambdas people write: compiles a one-call class against
  * the library and reads the called method's descriptor from the class file.
  */
 class OverloadResolutionTest {
-    private static final String SUPPLIER = "Ljava/util/function/Supplier;)Lorg/parlab/timing/Timing;";
-    private static final String RUNNABLE = "Ljava/lang/Runnable;)Lorg/parlab/timing/Timing;";
+    /** The end of the called method's descriptor: {@code time} returns a Timing, {@code task} a TimedTask. */
+    private static final String SUPPLIER = "Ljava/util/function/Supplier;)Lorg/parlab/timing/T";
+    private static final String RUNNABLE = "Ljava/lang/Runnable;)Lorg/parlab/timing/T";
 
     @TempDir
     Path dir;
@@ -68,19 +69,19 @@ class OverloadResolutionTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "Bench.time(\"a\", () -> sum(data))                        | Supplier",
-            "Bench.time(\"a\", 3, 7, () -> sum(data))                  | Supplier",
-            "Bench.time(\"a\", 3, 7, 100, () -> sum(data))             | Supplier",
+            "Bench.task(\"a\", () -> sum(data)).warmups(3).repeats(7).run()     | Supplier",
+            "Bench.task(\"a\", () -> sum(data)).callsPerSample(100).run()       | Supplier",
             "Bench.time(\"a\", () -> x++)                              | Supplier",
             "Bench.time(\"a\", counter::incrementAndGet)               | Supplier",
             "Bench.time(\"a\", () -> { return sum(data); })            | Supplier",
             "Bench.time(\"a\", () -> list.add(1))                      | Supplier",
             "Bench.time(\"a\", () -> { x++; })                         | Runnable",
-            "Bench.time(\"a\", 3, 7, () -> { x++; })                   | Runnable",
-            "Bench.time(\"a\", 3, 7, 100, () -> { x++; })              | Runnable",
+            "Bench.task(\"a\", () -> { x++; }).warmups(3).repeats(7).run()      | Runnable",
+            "Bench.task(\"a\", () -> { x++; }).callsPerSample(100).run()        | Runnable",
             "Bench.time(\"a\", () -> sleep(20))                        | Runnable",
             "Bench.time(\"a\", () -> Arrays.sort(data))                | Runnable",
             "Bench.time(\"a\", list::clear)                            | Runnable",
-            "Bench.time(\"a\", 0, 5, () -> sleep(20))                  | Runnable"})
+            "Bench.task(\"a\", () -> sleep(20)).warmups(0).repeats(5).run()     | Runnable"})
     void commonLambdasResolveWithoutAmbiguity(String call, String expected) throws Exception {
         String result = compile(call);
         assertFalse(result.startsWith("ERROR"), result);
@@ -91,6 +92,7 @@ class OverloadResolutionTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Bench.time(\"a\", null)",
+            "Bench.task(\"a\", null)",
             "Bench.time(\"a\", Call::overloaded)"})
     void aBareNullOrAnOverloadedMethodReferenceIsAmbiguous(String call) throws Exception {
         String result = compile(call);

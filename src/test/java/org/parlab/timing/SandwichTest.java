@@ -199,9 +199,9 @@ class SandwichTest {
     void twiceTheWorkReadsAboutTwice() {
         long n = 2_000_000;
         long[] sink = {0};
-        Bench.time("warm-up", 5, 1, () -> sink[0] += spin(n) + spin(2 * n));
-        SandwichResult r = Bench.sandwich("n", () -> Bench.time("n", 0, 3, 1, () -> spin(n)).medianMs())
-                .versus("2n", () -> Bench.time("2n", 0, 3, 1, () -> spin(2 * n)).medianMs())
+        Bench.task("warm-up", () -> sink[0] += spin(n) + spin(2 * n)).warmups(5).repeats(1).run();
+        SandwichResult r = Bench.sandwich("n", () -> Bench.task("n", () -> spin(n)).warmups(0).repeats(3).callsPerSample(1).run().medianMs())
+                .versus("2n", () -> Bench.task("2n", () -> spin(2 * n)).warmups(0).repeats(3).callsPerSample(1).run().medianMs())
                 .rounds(5).run();
         // a noisy machine fails rounds, it does not move the median of the steady ones much
         assertTrue(r.steadyCount("2n") >= 3, r::toString);

@@ -252,7 +252,7 @@ class TimingStatsTest {
 
     @Test
     void aMeasuredTimingGoesIntoATable() {
-        Timing t = Bench.time("loop", 1, 3, 10, () -> Math.sqrt(2));
+        Timing t = Bench.task("loop", () -> Math.sqrt(2)).warmups(1).repeats(3).callsPerSample(10).run();
         Table table = Timing.toTable(List.of(t));
         assertEquals(List.of(3), table.intColumn("runs").asList());
         assertEquals(List.of(10), table.intColumn("calls_per_run").asList());
