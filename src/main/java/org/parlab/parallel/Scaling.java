@@ -31,28 +31,44 @@ public final class Scaling {
     /** The most pieces a job may have. */
     public static final int MAX_PIECES = 10_000_000;
 
+    /**
+     * The options; each option's method validates its value and names it. {@code serialPart} null: none;
+     * {@code workers} the team sizes besides the serial baseline.
+     */
+    private record Settings(Runnable serialPart, int[] workers, int warmups, int repeats) {
+        Settings serialPart(Runnable part) {
+            return new Settings(part, workers, warmups, repeats);
+        }
+
+        Settings workers(int[] counts) {
+            return new Settings(serialPart, counts, warmups, repeats);
+        }
+
+        Settings warmups(int n) {
+            return new Settings(serialPart, workers, n, repeats);
+        }
+
+        Settings repeats(int n) {
+            return new Settings(serialPart, workers, warmups, n);
+        }
+    }
+
     private final String label;
     private final int pieces;
     private final IntConsumer piece;
-    private final Runnable serialPart;
-    private final int[] workers;
-    private final int warmups;
-    private final int repeats;
+    private final Settings settings;
 
-    private Scaling(String label, int pieces, IntConsumer piece, Runnable serialPart, int[] workers, int warmups,
-                    int repeats) {
+    private Scaling(String label, int pieces, IntConsumer piece, Settings settings) {
         this.label = label;
         this.pieces = pieces;
         this.piece = piece;
-        this.serialPart = serialPart;
-        this.workers = workers;
-        this.warmups = warmups;
-        this.repeats = repeats;
+        this.settings = settings;
     }
 
     /**
      * A job of {@code pieces} independent pieces, by default measured with 1 (serial) and
-     * {@code availableProcessors()} workers, 2 warm-up and 7 timed rounds.
+     * {@code availableProcessors()} workers, {@value Bench#DEFAULT_WARMUPS} warm-up and
+     * {@value Bench#DEFAULT_REPEATS} timed rounds (the defaults of every timer in {@link Bench}).
      *
      * @throws IllegalArgumentException if {@code label} is blank, {@code piece} null, or {@code pieces} not in
      *                                  [1, {@link #MAX_PIECES}]
@@ -68,7 +84,8 @@ public final class Scaling {
             throw new IllegalArgumentException("piece must not be null");
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        return new Scaling(label, pieces, piece, null, cores > 1 ? new int[] {cores} : new int[0], 2, 7);
+        return new Scaling(label, pieces, piece, new Settings(null, cores > 1 ? new int[] {cores} : new int[0],
+                Bench.DEFAULT_WARMUPS, Bench.DEFAULT_REPEATS));
     }
 
     /** Worker counts to measure besides the serial baseline (each ≥ 2; duplicates dropped). */
@@ -82,8 +99,7 @@ public final class Scaling {
                         + " (1 is the serial baseline, always measured), got " + c);
             }
         }
-        return new Scaling(label, pieces, piece, serialPart, Arrays.stream(counts).distinct().toArray(), warmups,
-                repeats);
+        return with(settings.workers(Arrays.stream(counts).distinct().toArray()));
     }
 
     /** A part of the job that runs on the calling thread before the pieces, in every run. */
@@ -91,23 +107,27 @@ public final class Scaling {
         if (part == null) {
             throw new IllegalArgumentException("serialPart must not be null");
         }
-        return new Scaling(label, pieces, piece, part, workers, warmups, repeats);
+        return with(settings.serialPart(part));
     }
 
-    /** Timed rounds (default 7). */
+    /** Timed rounds (default {@value Bench#DEFAULT_REPEATS}). */
     public Scaling repeats(int count) {
         if (count < 1 || count > 1000) {
             throw new IllegalArgumentException("repeats must be between 1 and 1000, got " + count);
         }
-        return new Scaling(label, pieces, piece, serialPart, workers, warmups, count);
+        return with(settings.repeats(count));
     }
 
-    /** Untimed rounds first (default 2). */
+    /** Untimed rounds first (default {@value Bench#DEFAULT_WARMUPS}). */
     public Scaling warmups(int count) {
         if (count < 0 || count > 1000) {
             throw new IllegalArgumentException("warmups must be between 0 and 1000, got " + count);
         }
-        return new Scaling(label, pieces, piece, serialPart, workers, count, repeats);
+        return with(settings.warmups(count));
+    }
+
+    private Scaling with(Settings changed) {
+        return new Scaling(label, pieces, piece, changed);
     }
 
     /** Runs the measurement. */
@@ -117,12 +137,12 @@ public final class Scaling {
         try {
             Map<String, Runnable> tasks = new LinkedHashMap<>();
             tasks.put("1", this::runSerially);
-            for (int w : workers) {
+            for (int w : settings.workers()) {
                 Workers team = Workers.start(w);
                 teams.add(team);
                 tasks.put(Integer.toString(w), () -> runOn(team));
             }
-            Map<String, Timing> t = Bench.interleave(tasks).warmups(warmups).repeats(repeats)
+            Map<String, Timing> t = Bench.interleave(tasks).warmups(settings.warmups()).repeats(settings.repeats())
                     .pauseBetween(Duration.ofMillis(20)).run();
             double serial = t.get("1").medianMs();
             List<ScalingPoint> points = new ArrayList<>();
@@ -138,8 +158,8 @@ public final class Scaling {
     }
 
     private void runSerially() {
-        if (serialPart != null) {
-            serialPart.run();
+        if (settings.serialPart() != null) {
+            settings.serialPart().run();
         }
         for (int i = 0; i < pieces; i++) {
             piece.accept(i);
@@ -147,8 +167,8 @@ public final class Scaling {
     }
 
     private void runOn(Workers team) {
-        if (serialPart != null) {
-            serialPart.run();
+        if (settings.serialPart() != null) {
+            settings.serialPart().run();
         }
         AtomicInteger next = new AtomicInteger();
         team.runOnEach(w -> {
