@@ -198,11 +198,7 @@ public final class CPython {
      * @throws IllegalArgumentException unless 0.1 ms ≤ {@code interval} ≤ 1 s
      */
     public CPython switchInterval(Duration interval) {
-        if (interval == null || interval.compareTo(Duration.ofNanos(100_000)) < 0
-                || interval.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("interval must be between 0.1 ms and 1 s, got " + interval);
-        }
-        return new CPython(settings.switchInterval(interval));
+        return new CPython(settings.switchInterval(Workload.requireSwitchInterval(interval)));
     }
 
     /**

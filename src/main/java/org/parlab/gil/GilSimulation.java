@@ -36,10 +36,7 @@ public final class GilSimulation {
             if (threads < 1 || threads > MAX_THREADS) {
                 throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + threads);
             }
-            if (switchInterval == null || switchInterval.compareTo(Duration.ofNanos(100_000)) < 0
-                    || switchInterval.compareTo(Duration.ofSeconds(1)) > 0) {
-                throw new IllegalArgumentException("interval must be between 0.1 ms and 1 s, got " + switchInterval);
-            }
+            Workload.requireSwitchInterval(switchInterval);
             if (timeout == null || timeout.compareTo(Duration.ofMillis(1)) < 0
                     || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
                 throw new IllegalArgumentException("limit must be between 1 ms and 10 minutes, got " + timeout);

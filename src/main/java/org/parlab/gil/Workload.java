@@ -88,6 +88,18 @@ public record Workload(String name, Task task) {
     }
 
     /** Shared by the simulator and {@link CPython}: a work size or wait between 0 and 1 minute. */
+    /**
+     * A switch interval, as {@code sys.setswitchinterval} takes for the course: 0.1 ms to 1 s. Shared by
+     * {@link GilSimulation#switchInterval} and {@link CPython#switchInterval}, whose argument is {@code interval}.
+     */
+    static Duration requireSwitchInterval(Duration interval) {
+        if (interval == null || interval.compareTo(Duration.ofNanos(100_000)) < 0
+                || interval.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("interval must be between 0.1 ms and 1 s, got " + interval);
+        }
+        return interval;
+    }
+
     static Duration requireDuration(String name, Duration d) {
         if (d == null || d.isNegative() || d.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException(name + " must be between 0 and 1 minute, got " + d);
