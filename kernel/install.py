@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Register the "Java (ParLab)" Jupyter kernel in the current Python environment.
 
-The kernel is JJava (PyPI ``jjava``) started directly on a Java 17+ JVM, with the ParLab library
+The kernel is JJava (PyPI ``jjava``) started directly on a Java 21+ JVM (``--java``, else ``$JAVA_HOME``,
+which ``./parlab`` and ``scripts/install.sh`` set to the newest JDK found, else ``java`` on PATH), with the ParLab library
 (``target/parlab-*.jar``) and its runtime dependencies (``target/kernel-lib/*.jar``, written by
 ``mvn package``) on its classpath, the JVM options in ``kernel/jvm.options`` and the imports in
-``kernel/startup.jshell``. Run it with the Python of the environment that runs Jupyter::
+``kernel/startup.jshell``, and ParLab's agent (``-javaagent:target/parlab-*-agent.jar``,
+``org.parlab.agent``), which lets ■ stop a cell's loops and refuses ``System.exit`` from a cell. Run it with the Python of the environment that runs Jupyter::
 
     python kernel/install.py [--name parlab-java] [--java /path/to/java] [--jvm-opt=-Xmx1g ...]
     python kernel/install.py --debug-port 5005      # a second kernel, "Java (ParLab, debugger on :5005)"
@@ -20,10 +22,12 @@ training cells (``1+1``, an ND4J product and an XChart chart, a Tablesaw table).
 
 * extracts JavaCPP's native libraries (ND4J, OpenBLAS) into JavaCPP's cache (``~/.javacpp/cache``), which a
   fresh machine's first kernel would otherwise do on its first ND4J call (seconds for ~400 MB);
-* dumps an AppCDS archive of the classes the kernel loaded (``-XX:ArchiveClassesAtExit``, Java 13+) to
-  ``target/kernel-cds/NAME.jsa``, which the kernelspec then maps (``-XX:SharedArchiveFile``). The archive is
-  rebuilt only when what it depends on changes (the java, jjava.jar, the JVM options); a missing or unusable
-  archive is silently ignored by the JVM (``-Xshare:auto``), so the kernel always starts. ``--no-cds`` skips it.
+* on Java 25+, writes an AOT cache (JEP 483/514/515: the classes the kernel loaded, already parsed and linked,
+  and the method profiles; ``-XX:AOTCacheOutput``) to ``target/kernel-cds/NAME.aot``, which the kernelspec then
+  maps (``-XX:AOTCache``). Older JDKs cannot archive a JVM that runs a Java agent without a diagnostic flag, so
+  on Java 21-24 the kernel uses the JDK's own class-data archive only. The cache is rebuilt only when what it
+  depends on changes (the java, jjava.jar, the JVM options, the library's jars); a missing or unusable one is
+  ignored by the JVM (``-XX:AOTMode=auto``), so the kernel always starts. ``--no-cds`` skips it.
 """
 from __future__ import annotations
 
@@ -43,7 +47,7 @@ from parlab_client import FIRST_CHART, Kernel  # kernel/parlab_client.py, next t
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL_DIR = ROOT / "kernel"
-MIN_JAVA = 17
+MIN_JAVA = 21
 
 
 def fail(msg: str) -> None:
@@ -104,18 +108,31 @@ def library_jars() -> list[Path]:
 
 def library_classpath() -> list[str]:
     jars = sorted((ROOT / "target").glob("parlab-*.jar"))
-    jars = [j for j in jars if not j.name.endswith(("-sources.jar", "-javadoc.jar", "-tests.jar"))]
+    jars = [j for j in jars if not j.name.endswith(("-sources.jar", "-javadoc.jar", "-tests.jar", "-agent.jar"))]
     lib = ROOT / "target" / "kernel-lib"
     if not jars or not lib.is_dir():
         fail("the library is not built: run `mvn package -DskipTests` first (target/parlab-*.jar, target/kernel-lib/)")
     return [str(jars[-1]), str(lib / "*.jar")]
 
 
-def jvm_options(extra: list[str]) -> list[str]:
-    opts = []
+def agent_jar() -> Path:
+    """target/parlab-VERSION-agent.jar, the kernel's -javaagent (its manifest finds ASM in target/kernel-lib/)."""
+    jars = sorted((ROOT / "target").glob("parlab-*-agent.jar"))
+    if not jars:
+        fail("the agent is not built: run `mvn package -DskipTests` first (target/parlab-*-agent.jar)")
+    return jars[-1]
+
+
+def jvm_options(extra: list[str], java_version: int) -> list[str]:
+    """kernel/jvm.options for this Java: a line "NN+: OPTION" applies from Java NN on."""
+    opts = [f"-javaagent:{agent_jar()}"]
     for line in (KERNEL_DIR / "jvm.options").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if line:
+        m = re.fullmatch(r"(\d+)\+:\s*(\S+)", line)
+        if m:
+            if java_version >= int(m.group(1)):
+                opts.append(m.group(2))
+        elif line:
             opts.append(line)
     return opts + extra
 
@@ -172,27 +189,32 @@ def cds_key(spec: dict, kernel_dir: Path) -> str:
     return h.hexdigest()
 
 
+AOT_MIN_JAVA = 25  # -XX:AOTCacheOutput: a one-step training run (JEP 514)
+
+
 def train(spec: dict, kernel_dir: Path, archive: Path, log: Path) -> bool:
-    """Runs the kernel on TRAINING_CELLS with -XX:ArchiveClassesAtExit=archive; True if the archive was written."""
-    tmp_archive = archive.with_suffix(".tmp.jsa")
+    """Runs the kernel on TRAINING_CELLS with -XX:AOTCacheOutput=archive; True if the cache was written."""
+    tmp_archive = archive.with_suffix(".tmp.aot")
     tmp_archive.unlink(missing_ok=True)
     ok, code = False, None
     try:
-        kernel = Kernel.launch(spec, kernel_dir, jvm_options=[f"-XX:ArchiveClassesAtExit={tmp_archive}"], log=log)
+        # parlab.allowExit: the agent lets this kernel's System.exit through (the archive is written at exit)
+        kernel = Kernel.launch(spec, kernel_dir, jvm_options=[f"-XX:AOTCacheOutput={tmp_archive}",
+                                                              "-Dparlab.allowExit=true"], log=log)
     except Exception as e:  # the kernel still works without an archive
         with open(log, "a", encoding="utf-8") as out:
-            print(f"  AppCDS training could not start the kernel: {type(e).__name__}: {e}", file=out)
+            print(f"  AOT-cache training could not start the kernel: {type(e).__name__}: {e}", file=out)
         return False
     try:
         replies = [kernel.run(cell, timeout=180) for cell in TRAINING_CELLS]
-        # exit the JVM from a cell: the archive is written at a normal exit, and after a shutdown request the
-        # JVM lingers (non-daemon threads) until Jupyter would kill it
-        kernel.run_until_exit("System.exit(0);", timeout=120)
+        # exit the JVM from a cell: the cache is written at a normal exit (a child JVM assembles it), and after a
+        # shutdown request the JVM lingers (non-daemon threads) until Jupyter would kill it
+        kernel.run_until_exit("System.exit(0);", timeout=300)
         code = kernel.wait_exit(1)
         ok = all(r.ok for r in replies)
     except Exception as e:
         with open(log, "a", encoding="utf-8") as out:
-            print(f"  AppCDS training failed: {type(e).__name__}: {e}", file=out)
+            print(f"  AOT-cache training failed: {type(e).__name__}: {e}", file=out)
     finally:
         kernel.stop()
     if ok and code == 0 and tmp_archive.is_file() and tmp_archive.stat().st_size > 0:
@@ -203,23 +225,26 @@ def train(spec: dict, kernel_dir: Path, archive: Path, log: Path) -> bool:
 
 
 def with_cds(spec: dict, name: str, kernel_dir: Path) -> str:
-    """Builds (or reuses) target/kernel-cds/NAME.jsa and adds it to spec's argv; returns what happened."""
+    """Builds (or reuses) target/kernel-cds/NAME.aot and adds it to spec's argv; returns what happened."""
+    version = java_feature_version(Path(spec["argv"][0]))
+    if version < AOT_MIN_JAVA:
+        return f"no AOT cache on Java {version} (needs {AOT_MIN_JAVA}+): the kernel starts with the JDK's class-data archive"
     out = ROOT / "target" / "kernel-cds"
     out.mkdir(parents=True, exist_ok=True)
-    archive, stamp = out / f"{name}.jsa", out / f"{name}.key"
+    archive, stamp = out / f"{name}.aot", out / f"{name}.key"
     key = cds_key(spec, kernel_dir)
     if archive.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == key:
-        status = f"AppCDS archive up to date: {archive}"
+        status = f"AOT cache up to date: {archive}"
     else:
         archive.unlink(missing_ok=True)
         t0 = time.monotonic()
         if not train(spec, kernel_dir, archive, out / f"{name}.train.log"):
-            return f"AppCDS archive NOT built (the kernel starts without it; see {out / f'{name}.train.log'})"
+            return f"AOT cache NOT built (the kernel starts without it; see {out / f'{name}.train.log'})"
         stamp.write_text(key + "\n", encoding="utf-8")
-        status = f"AppCDS archive built in {time.monotonic() - t0:.0f} s: {archive}"
-    # -Xshare:auto (the default): an archive that is missing or no longer matches is ignored; the -Xlog
+        status = f"AOT cache built in {time.monotonic() - t0:.0f} s: {archive}"
+    # -XX:AOTMode=auto (the default): a cache that is missing or no longer matches is ignored; the -Xlog
     # options keep the JVM's warning about a stale one out of the kernel's output
-    spec["argv"][1:1] = [f"-XX:SharedArchiveFile={archive}", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    spec["argv"][1:1] = [f"-XX:AOTCache={archive}", "-XX:AOTMode=auto", "-Xlog:aot=off", "-Xlog:cds=off"]
     return status
 
 
@@ -232,7 +257,7 @@ def project_version() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--name", default="parlab-java", help="kernelspec name (default: parlab-java)")
-    ap.add_argument("--java", help="the java executable to run the kernel with (default: JAVA_HOME, then PATH)")
+    ap.add_argument("--java", help="the java executable (21+) to run the kernel with (default: JAVA_HOME, then PATH)")
     ap.add_argument("--jvm-opt", action="append", default=[], metavar="OPT",
                     help="an extra JVM option, e.g. --jvm-opt=-Xmx1g (repeatable)")
     ap.add_argument("--debug-port", type=int, metavar="PORT",
@@ -240,7 +265,7 @@ def main() -> None:
     ap.add_argument("--prefix", default=sys.prefix,
                     help="install under PREFIX/share/jupyter/kernels (default: this Python's prefix)")
     ap.add_argument("--no-cds", action="store_true",
-                    help="no AppCDS archive (no training run; the kernel loads its classes the slow way)")
+                    help="no AOT cache (no training run; the kernel loads its classes the slow way)")
     args = ap.parse_args()
 
     extra = list(args.jvm_opt)
@@ -255,7 +280,7 @@ def main() -> None:
         fail(f"--name must be lower-case letters, digits, '.', '_' or '-', got {args.name!r}")
     java = find_java(args.java)
     resources = jjava_resources()
-    spec = build_spec(java, jvm_options(extra))
+    spec = build_spec(java, jvm_options(extra, java_feature_version(java)))
     if args.debug_port is not None:
         spec["display_name"] = f"{spec['display_name'][:-1]}, debugger on :{args.debug_port})"
 

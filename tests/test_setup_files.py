@@ -33,7 +33,7 @@ def test_binder_and_local_conda_envs_pin_the_same_packages():
     local_conda, local_pip = conda_deps(ROOT / "environment.yml")
     binder_conda, binder_pip = conda_deps(ROOT / "binder" / "environment.yml")
     assert local_conda == binder_conda
-    assert {"openjdk=17", "maven", "pip"} <= set(binder_conda)
+    assert {"openjdk=25", "maven", "pip"} <= set(binder_conda)
     assert any(d.startswith("python=") for d in binder_conda)
     assert local_pip == binder_pip == ["-r requirements.txt"]
 

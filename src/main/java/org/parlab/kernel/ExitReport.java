@@ -1,14 +1,13 @@
 package org.parlab.kernel;
 
 /**
- * Says what happened when a cell calls {@code System.exit}: the JVM, and with it the kernel, ends, and Jupyter
- * starts a new one. A shutdown hook prints the explanation while the cell is still connected, so the student
- * reads it under the cell instead of only seeing "the kernel died".
+ * Says what happened when the JVM ends while a cell runs: the kernel, and every variable of the notebook, ends,
+ * and Jupyter starts a new one. A shutdown hook prints the explanation while the cell is still connected, so the
+ * student reads it under the cell instead of only seeing "the kernel died".
  *
- * <p>Why not refuse the call? On Java 17 the only way is to install a {@code SecurityManager}, which changes how
- * the JDK runs: the common fork/join pool then makes "innocuous" worker threads in the JDK's own thread group
- * (the {@link Watchdog} could no longer tell a runaway parallel stream from the JDK's helpers), every start
- * prints a deprecation warning, and Java 24 removed the mechanism. Explaining keeps the kernel a plain JVM.
+ * <p>Calls of {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} written in a cell never get here:
+ * the kernel's agent ({@link org.parlab.agent.Stop}) turns them into an error that ends only the cell. This report
+ * covers exits from library code, and kernels started without the agent.
  */
 public final class ExitReport {
     /** What the cell shows. */

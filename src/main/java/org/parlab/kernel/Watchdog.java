@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.parlab.agent.Stop;
+
 /**
  * Stops runaway threads in the kernel, so that an interrupted cell does not keep a core busy for the rest of the
  * session (JJava's interrupt only calls {@code Thread.interrupt()}, which a busy loop never looks at).
@@ -19,12 +21,18 @@ import java.util.function.Supplier;
  * <ul>
  * <li>it is a cell thread ({@code jjava-exec-*}) that was interrupted (its cell was cancelled) and is still
  * running, or</li>
- * <li>no cell is running, and it is a thread that cells started (not one of the kernel's, not one of the JDK's)
- * that used the processor for at least {@value #BUSY_FRACTION} of the last {@value #BUSY_MS} ms.</li>
+ * <li>no cell is running, and it is a thread that cells started (not one of the kernel's, not one of the JDK's;
+ * a busy carrier of virtual threads counts, since only cells start virtual threads here) that used the processor
+ * for at least {@value #BUSY_FRACTION} of the last {@value #BUSY_MS} ms.</li>
  * </ul>
- * A runaway is interrupted first; if it is still running {@value #GRACE_MS} ms later, it is stopped with
- * {@code Thread.stop()} (Java 17 to 19). Newer JDKs cannot stop a thread: the watchdog then prints a warning
- * on {@code System.err} while the next cell runs, naming the thread and asking for a kernel restart.
+ * An interrupted cell thread is stopped at once; another runaway is interrupted first and stopped at the next
+ * look if it is still busy. Stopping means raising {@link Stop}: the kernel's agent ({@code org.parlab.agent})
+ * put a stop check into every loop and method of the code compiled from cells, and every thread of the cells that
+ * reaches one throws {@link org.parlab.agent.CellStopped}. The stop is lowered one look later. A thread that is
+ * still busy {@value #GRACE_MS} ms after its stop runs outside the cells' code (a library call, native code) or
+ * catches the error: the watchdog raises the stop again at every look and warns on {@code System.err}, once in
+ * every cell while it runs, naming the thread and asking for a kernel restart. Without the agent (a kernel
+ * started without {@code -javaagent}) nothing can stop a thread, and the watchdog only warns.
  *
  * <p>Background work that should outlive its cell is therefore not possible in the ParLab kernel while the
  * watchdog runs: {@link #setEnabled(boolean) setEnabled(false)} turns it off for the session.
@@ -46,6 +54,10 @@ public final class Watchdog {
     private final Map<Long, long[]> cpuHistory = new HashMap<>(); // id → {cpu ns, wall ns} at the last look
     private final Map<Long, Long> busySince = new HashMap<>();
     private final Map<Long, Long> interruptedAt = new HashMap<>();
+    /** Per runaway: when the watchdog first raised the stop for it (ns). */
+    private final Map<Long, Long> stopRaisedAt = new HashMap<>();
+    /** When the stop was last raised (ns), or -1 while it is lowered. */
+    private long raisedAt = -1;
     private final Set<Long> unstoppable = new HashSet<>();
     /** Per unstoppable thread: {the cell number of the last warning, when it was shown (ns)}. */
     private final Map<Long, long[]> warnedFor = new java.util.concurrent.ConcurrentHashMap<>();
@@ -55,16 +67,15 @@ public final class Watchdog {
     private final Supplier<PrintStream> err;
     private final Thread thread;
     private volatile boolean enabled = true;
-    private volatile int stopped;
 
     private Watchdog(Supplier<PrintStream> err) {
         this.err = err;
         for (Thread t : liveThreads()) {
-            kernelThreads.add(t.getId()); // everything alive at start-up is the kernel's or the JDK's
+            kernelThreads.add(t.threadId()); // everything alive at start-up is the kernel's or the JDK's
         }
         this.thread = new Thread(this::loop, "parlab-watchdog");
         this.thread.setDaemon(true);
-        kernelThreads.add(thread.getId());
+        kernelThreads.add(thread.threadId());
     }
 
     /** Starts the watchdog once per JVM (the extension calls this at kernel start-up). */
@@ -95,10 +106,14 @@ public final class Watchdog {
         return w != null && w.enabled;
     }
 
-    /** How many threads the watchdog has stopped in this session. */
+    /** How many threads the watchdog has stopped in this session (at a stop check in a cell's code). */
     public static int stoppedCount() {
-        Watchdog w = installed;
-        return w == null ? 0 : w.stopped;
+        return installed == null ? 0 : Stop.stoppedCount();
+    }
+
+    /** Whether the watchdog can stop threads: the kernel runs with ParLab's agent, which instruments cells. */
+    public static boolean canStop() {
+        return Stop.isInstalled();
     }
 
     private void loop() {
@@ -149,22 +164,38 @@ public final class Watchdog {
         return t.getName().matches("(Shell|Heartbeat|Control|IOPub|Stdin)-\\d+|iothread-\\d+|reaper-\\d+");
     }
 
+    /** A carrier of virtual threads (Java 21+: {@code ForkJoinPool-1-worker-N} in group "CarrierThreads"). */
+    static boolean isCarrier(Thread t) {
+        ThreadGroup g = t.getThreadGroup();
+        return g != null && g.getName().equals("CarrierThreads");
+    }
+
+    /** Threads a stop leaves running: the kernel's, the JDK's, and cell threads (they run the next cell). */
+    private boolean spared(Thread t) {
+        return !t.isVirtual() && (isCellThread(t) || kernelThreads.contains(t.threadId()) || isJdkThread(t)
+                || isKernelLoop(t));
+    }
+
     private static boolean isJdkThread(Thread t) {
         return org.parlab.debug.ThreadCensus.isJdkSystemThread(t);
     }
 
     private void look() {
         long now = System.nanoTime();
+        if (raisedAt >= 0 && now - raisedAt >= POLL_MS * 1_000_000L / 2) {
+            Stop.lower(); // a thread in a cell's code meets a check within microseconds
+            raisedAt = -1;
+        }
         Thread[] all = liveThreads();
         boolean cellRunning = false;
         for (Thread t : all) {
-            if (isCellThread(t) && !t.isInterrupted() && !isIdle(t) && !interruptedAt.containsKey(t.getId())) {
+            if (isCellThread(t) && !t.isInterrupted() && !isIdle(t) && !interruptedAt.containsKey(t.threadId())) {
                 cellRunning = true;
             }
         }
         Set<Long> alive = new HashSet<>();
         for (Thread t : all) {
-            long id = t.getId();
+            long id = t.threadId();
             alive.add(id);
             if (t == thread || !t.isAlive()) {
                 continue;
@@ -173,7 +204,7 @@ public final class Watchdog {
             boolean runaway;
             if (isCellThread(t)) {
                 runaway = t.isInterrupted() && t.getState() == Thread.State.RUNNABLE;
-            } else if (kernelThreads.contains(id) || isJdkThread(t) || isKernelLoop(t)) {
+            } else if (kernelThreads.contains(id) || (isJdkThread(t) && !isCarrier(t)) || isKernelLoop(t)) {
                 runaway = false;
             } else {
                 runaway = !cellRunning && busy && busyLongEnough(id, now);
@@ -187,6 +218,7 @@ public final class Watchdog {
                     busySince.remove(id);
                 }
                 interruptedAt.remove(id);
+                stopRaisedAt.remove(id);
                 continue;
             }
             handle(t, id, now, cellRunning);
@@ -194,12 +226,13 @@ public final class Watchdog {
         cpuHistory.keySet().retainAll(alive);
         busySince.keySet().retainAll(alive);
         interruptedAt.keySet().retainAll(alive);
+        stopRaisedAt.keySet().retainAll(alive);
         unstoppable.retainAll(alive);
         warnedFor.keySet().retainAll(alive);
         Map<Long, String> running = new HashMap<>();
         for (Thread t : all) {
-            if (unstoppable.contains(t.getId()) && t.isAlive()) {
-                running.put(t.getId(), t.getName());
+            if (unstoppable.contains(t.threadId()) && t.isAlive()) {
+                running.put(t.threadId(), t.getName());
             }
         }
         stillRunning = Map.copyOf(running);
@@ -248,9 +281,13 @@ public final class Watchdog {
             }
         }
         if (show) {
-            err.get().println("ParLab: thread '" + name + "' from an interrupted cell is still using a core, and Java "
-                    + Runtime.version().feature() + " cannot stop it. Timings will be off until you restart the kernel "
-                    + "(Kernel → Restart Kernel…).");
+            err.get().println("ParLab: thread '" + name + "' from an interrupted cell is still using a core, "
+                    + (Stop.isInstalled()
+                            ? "outside the cells' own code (in a library or native call, or catching the stop), where "
+                                    + "■ cannot stop it. "
+                            : "and this kernel runs without ParLab's agent (-javaagent), so Java "
+                                    + Runtime.version().feature() + " cannot stop it. ")
+                    + "Timings will be off until it ends or you restart the kernel (Kernel → Restart Kernel…).");
         }
     }
 
@@ -277,23 +314,23 @@ public final class Watchdog {
             // messaging threads exist (they start after the extension): every thread alive now is the kernel's
             w.adopted = true;
             for (Thread t : liveThreads()) {
-                w.kernelThreads.add(t.getId());
+                w.kernelThreads.add(t.threadId());
             }
         }
         if (!w.enabled) {
             return;
         }
         w.stillRunning.forEach(w::warn);
-        if (Runtime.version().feature() < 20) {
-            return; // Thread.stop works: the watchdog ends the runaway within a second
+        if (Stop.isInstalled()) {
+            return; // the watchdog stops a runaway cell at its next look
         }
         // right after an interrupt the watchdog may not have looked yet: a cell thread that was interrupted and is
-        // still running 0.3 s later ignores interrupts, and this JDK cannot stop it
+        // still running 0.3 s later ignores interrupts, and without the agent nothing can stop it
         for (Thread t : liveThreads()) {
-            if (isCellThread(t) && t.isInterrupted() && !w.stillRunning.containsKey(t.getId())) {
-                if (w.warnedFor.containsKey(t.getId())) {
+            if (isCellThread(t) && t.isInterrupted() && !w.stillRunning.containsKey(t.threadId())) {
+                if (w.warnedFor.containsKey(t.threadId())) {
                     if (t.isAlive() && t.getState() == Thread.State.RUNNABLE) {
-                        w.warn(t.getId(), t.getName()); // known to ignore interrupts: no need to wait again
+                        w.warn(t.threadId(), t.getName()); // known to ignore interrupts: no need to wait again
                     }
                     continue;
                 }
@@ -307,34 +344,54 @@ public final class Watchdog {
                     }
                 }
                 if (t.isAlive() && t.isInterrupted() && t.getState() == Thread.State.RUNNABLE) {
-                    w.warn(t.getId(), t.getName());
+                    w.warn(t.threadId(), t.getName());
                 }
             }
         }
     }
 
-    @SuppressWarnings({"removal", "deprecation"})
+    /**
+     * One look at a runaway: an interrupted cell thread is stopped at once (the kernel interrupted it already);
+     * another is interrupted, and stopped at the next look if still busy; one still busy {@value #GRACE_MS} ms
+     * after its stop cannot be stopped by a check, and is warned about while the stop is raised again.
+     */
     private void handle(Thread t, long id, long now, boolean cellRunning) {
         Long first = interruptedAt.get(id);
         if (first == null) {
             interruptedAt.put(id, now);
-            t.interrupt();
-            return;
-        }
-        if (now - first < GRACE_MS * 1_000_000L) {
-            return;
-        }
-        if (unstoppable.contains(id)) {
-            if (cellRunning) {
-                warn(id, t.getName());
+            if (isCellThread(t)) {
+                raiseStop(t, id, now);
+            } else if (!isCarrier(t)) { // interrupting a carrier would not reach its virtual thread
+                t.interrupt();
             }
             return;
         }
-        try {
-            t.stop();
-            stopped++;
-        } catch (UnsupportedOperationException e) {
-            unstoppable.add(id);
+        Long raised = stopRaisedAt.get(id);
+        if (raised == null) {
+            raiseStop(t, id, now);
+            return;
         }
+        if (now - raised < GRACE_MS * 1_000_000L) {
+            if (raisedAt < 0) {
+                raiseStop(t, id, now); // it may have been in a library call: catch it when it comes back
+            }
+            return;
+        }
+        unstoppable.add(id);
+        if (Stop.isInstalled()) {
+            raiseStop(t, id, now);
+        }
+        if (cellRunning) {
+            warn(id, t.getName());
+        }
+    }
+
+    private void raiseStop(Thread t, long id, long now) {
+        stopRaisedAt.putIfAbsent(id, now);
+        if (!Stop.isInstalled()) {
+            return;
+        }
+        Stop.raise(isCellThread(t) ? java.util.List.of(t) : java.util.List.of(), this::spared);
+        raisedAt = now;
     }
 }

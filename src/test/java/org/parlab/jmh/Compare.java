@@ -243,10 +243,19 @@ public final class Compare {
         }
     }
 
-    /** The options of {@code kernel/jvm.options}: one per line, {@code #} starts a comment. */
+    /**
+     * The options of {@code kernel/jvm.options} for this JVM, as kernel/install.py reads them: one per line,
+     * {@code #} starts a comment, a line {@code NN+: OPTION} applies from Java NN on.
+     */
     static List<String> kernelJvmOptions(Path file) throws IOException {
+        int feature = Runtime.version().feature();
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .map(l -> l.replaceFirst("#.*", "").strip())
+                .filter(l -> !l.isEmpty())
+                .map(l -> {
+                    java.util.regex.Matcher m = Pattern.compile("(\\d+)\\+:\\s*(\\S+)").matcher(l);
+                    return !m.matches() ? l : feature >= Integer.parseInt(m.group(1)) ? m.group(2) : "";
+                })
                 .filter(l -> !l.isEmpty())
                 .toList();
     }

@@ -84,5 +84,7 @@ class JmhWiringTest {
         List<String> options = Compare.kernelJvmOptions(Path.of("kernel", "jvm.options"));
         assertTrue(options.stream().anyMatch(o -> o.startsWith("-Xmx")), options.toString());
         assertTrue(options.stream().allMatch(o -> o.startsWith("-") && !o.contains("#")), options.toString());
+        assertTrue(Runtime.version().feature() < 24 || options.contains("--sun-misc-unsafe-memory-access=allow"),
+                "a line for Java 24+ applies on Java " + Runtime.version().feature() + ": " + options);
     }
 }

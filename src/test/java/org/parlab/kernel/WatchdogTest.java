@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.parlab.agent.CellClasses;
 
 /**
  * The watchdog against JJava's execution model, imitated: cells run on a cached pool of {@code jjava-exec-*}
@@ -22,17 +23,21 @@ class WatchdogTest {
         return t;
     });
 
+    /** A runaway loop compiled "from a cell": instrumented as the kernel's agent instruments cells. */
+    private static final Class<?> CELL = CellClasses.load("REPL.CellCode");
+
     static {
+        CellClasses.agentInstalled();
         Watchdog.install();
     }
 
     private static void spin() {
-        double x = 0;
-        while (true) {
-            x += Math.sqrt(x + 1);
-            if (x < 0) {
-                return; // never: keeps the loop from being optimised away
-            }
+        try {
+            CellClasses.call(CELL, "spin");
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -92,6 +97,20 @@ class WatchdogTest {
         cell.cancel(true);
         runaway.get().join(6000);
         assertFalse(runaway.get().isAlive(), "the thread left behind still runs 6 s after its cell ended");
+    }
+
+    @Test
+    void stopsAVirtualThreadAnInterruptedCellLeftBusy() throws Exception {
+        AtomicReference<Thread> runaway = new AtomicReference<>();
+        Future<?> cell = CELLS.submit(() -> {
+            runaway.set(Thread.ofVirtual().name("left-behind-virtual").start(WatchdogTest::spin));
+            Thread.sleep(60_000);
+            return null;
+        });
+        Thread.sleep(500);
+        cell.cancel(true);
+        runaway.get().join(java.time.Duration.ofSeconds(6));
+        assertFalse(runaway.get().isAlive(), "the virtual thread left behind still runs 6 s after its cell ended");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.parlab.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The agent's entry point ({@code Premain-Class} of {@code parlab-agent.jar}): registers {@link CellInstrumenter}
+ * and a default uncaught-exception handler that lets threads stopped by {@link Stop} die without a stack trace.
+ */
+public final class StopAgent {
+    private StopAgent() {
+    }
+
+    /** Called by the JVM before {@code main} when started with {@code -javaagent:parlab-agent.jar}. */
+    public static void premain(String args, Instrumentation inst) {
+        if (inst == null) {
+            throw new IllegalArgumentException("inst must not be null");
+        }
+        inst.addTransformer(new CellInstrumenter(), false);
+        quietStops();
+        Stop.markInstalled();
+    }
+
+    /** Installs the default uncaught-exception handler that prints nothing for {@link CellStopped}. */
+    static void quietStops() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof CellStopped) {
+                return; // the watchdog stopped it on purpose
+            }
+            if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else { // what ThreadGroup.uncaughtException prints without a handler
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(System.err);
+            }
+        });
+    }
+}
