@@ -124,7 +124,7 @@ def test_interrupted_timeit_stops(ready):
                      interrupt_after_output=1.5)
     status, out = cell.status, cell.stdout + cell.stderr
     assert status == "error", out
-    # Java 17's watchdog stops the loop with Thread.stop, repeatedly while %%timeit's runs go on; after the error
+    # the watchdog stops the loop at its stop checks, repeatedly while %%timeit's runs go on; after the error
     # tests above that can take several seconds on a busy 2-core machine, so this waits up to 10 s for the core
     # to go idle, then asks for 2 s idle.
     t0 = time.monotonic()
