@@ -137,7 +137,9 @@ def test_postbuild_runs_twice_in_a_copy_of_the_repository(tmp_path):
     assert spec["display_name"] == "Java (ParLab)"
     assert spec["env"]["JJAVA_CLASSPATH"].startswith(str(repo / "target" / "parlab-"))
     assert spec["env"]["PARLAB_PYTHON"] == str(python)
-    assert len(list((repo / "target").glob("parlab-*.jar"))) == 1
+    jars = sorted(p.name for p in (repo / "target").glob("parlab-*.jar"))
+    assert len(jars) == 2 and jars[1].endswith("-agent.jar"), f"the library and the kernel's agent, got {jars}"
+    assert any(a.startswith("-javaagent:" + str(repo / "target")) for a in spec["argv"]), spec["argv"]
     assert (repo / "target" / "kernel-lib").is_dir()
 
 

@@ -60,6 +60,27 @@ public final class ParLabExtension implements Extension {
         jdk.jshell.JShell shell = jshell(kernel);
         if (shell != null) { // else another kernel: the watchdog still warns from its own polls
             shell.onSnippetEvent(e -> Watchdog.atCellStart());
+            org.parlab.profile.CellMethods.resolveWith(name -> classesDefining(shell, name));
+        }
+    }
+
+    /**
+     * The classes JShell compiled the active methods named {@code name} into, oldest first. {@code Snippet}'s
+     * {@code classFullName()} is package-private; the kernelspec opens {@code jdk.jshell} to the class path for it.
+     */
+    static java.util.List<String> classesDefining(jdk.jshell.JShell shell, String name) {
+        try {
+            java.lang.reflect.Method fullName = jdk.jshell.Snippet.class.getDeclaredMethod("classFullName");
+            fullName.setAccessible(true);
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (jdk.jshell.MethodSnippet m : shell.methods().toList()) {
+                if (m.name().equals(name) && shell.status(m).isActive()) {
+                    out.add((String) fullName.invoke(m));
+                }
+            }
+            return out;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return java.util.List.of();
         }
     }
 
