@@ -61,6 +61,7 @@ public final class ParLabExtension implements Extension {
         if (shell != null) { // else another kernel: the watchdog still warns from its own polls
             shell.onSnippetEvent(e -> Watchdog.atCellStart());
             org.parlab.profile.CellMethods.resolveWith(name -> classesDefining(shell, name));
+            JavadocSources.install(shell); // Shift-Tab: the library's Javadoc beside the JDK's
         }
     }
 
