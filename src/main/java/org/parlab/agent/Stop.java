@@ -9,7 +9,12 @@ import java.util.function.Predicate;
  * The stop check that {@link CellInstrumenter} puts into code compiled from cells, and the calls that replace
  * {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} there.
  *
- * <p>While no stop is {@linkplain #raise raised}, {@link #check()} reads one volatile field and returns. Once the
+ * <p>While no stop is {@linkplain #raise raised}, {@link #check()} reads one plain static field and returns. A plain
+ * field, not a volatile one: the JIT may then keep it in a register and vectorize the loop around it, as it would
+ * without the check (a volatile read in every iteration measured 5× slower on a summing loop). Code compiled that
+ * way would never see the field change, so raising also makes the JVM throw away the compiled code of the cells'
+ * classes ({@link #deoptimizeWith}: the agent retransforms them, which deoptimizes them, running frames included),
+ * and the interpreter, which reads the field at every check, takes over. Once the
  * kernel's watchdog raises it (a cell was interrupted and kept running, or threads that cells started keep a core
  * busy while no cell runs), every thread that reaches a check throws {@link CellStopped}, except
  * <ul>
@@ -21,7 +26,8 @@ import java.util.function.Predicate;
  * within microseconds, one in library or native code when it returns to the cell's code.
  */
 public final class Stop {
-    private static volatile boolean raised;
+    private static boolean raised; // plain on purpose: see the class comment
+    private static volatile Runnable deoptimizer = () -> { };
     /** Threads whose id is at least this one were created after the raise. */
     private static volatile long firstSpared = Long.MAX_VALUE;
     private static final Set<Thread> doomed = ConcurrentHashMap.newKeySet();
@@ -64,11 +70,25 @@ public final class Stop {
         Stop.spare = spare;
         firstSpared = next;
         raised = true;
+        java.lang.invoke.VarHandle.fullFence();
+        deoptimizer.run(); // compiled loops may hold the old value in a register: back to the interpreter
+    }
+
+    /**
+     * Sets what {@link #raise} runs to make compiled cell code read the stop again (the agent passes a retransform of
+     * the cells' classes). Without one, code the JIT compiled before the raise may not stop.
+     */
+    public static void deoptimizeWith(Runnable deoptimize) {
+        if (deoptimize == null) {
+            throw new IllegalArgumentException("deoptimize must not be null");
+        }
+        deoptimizer = deoptimize;
     }
 
     /** Lowers the stop: checks return at once again. */
     public static synchronized void lower() {
         raised = false;
+        java.lang.invoke.VarHandle.fullFence();
         firstSpared = Long.MAX_VALUE;
         doomed.clear();
     }

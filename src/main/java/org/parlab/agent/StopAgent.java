@@ -17,7 +17,36 @@ public final class StopAgent {
         }
         inst.addTransformer(new CellInstrumenter(), false);
         quietStops();
+        Stop.deoptimizeWith(() -> retransformCells(inst));
         Stop.markInstalled();
+    }
+
+    /**
+     * Retransforms every loaded class compiled from a cell. Nothing about them changes (this agent's rewrite is kept),
+     * but the JVM discards their compiled code and deoptimizes their running frames, so that loops the JIT compiled
+     * read the stop again.
+     */
+    static void retransformCells(Instrumentation inst) {
+        java.util.List<Class<?>> cells = new java.util.ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (CellInstrumenter.isCellClass(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
+                cells.add(c);
+            }
+        }
+        if (cells.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(cells.toArray(new Class<?>[0]));
+        } catch (Throwable e) { // a class unloaded meanwhile: retransform the others one by one
+            for (Class<?> c : cells) {
+                try {
+                    inst.retransformClasses(c);
+                } catch (Throwable ignored) {
+                    // gone, or not retransformable: its code reads the stop once it is interpreted again
+                }
+            }
+        }
     }
 
     /** Installs the default uncaught-exception handler that prints nothing for {@link CellStopped}. */

@@ -7,21 +7,19 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
- * Test support: loads a class of package {@code REPL} from the test classes the way the kernel's agent hands it to
- * JShell's loader, rewritten by {@link CellInstrumenter}, in a class loader of its own (with its nested classes,
- * so that a lambda's body is instrumented too). {@link #agentInstalled()} makes {@link Stop#isInstalled()} true, as
- * {@code -javaagent} would.
+ * Test support: defines a class of package {@code REPL} from the test classes in a class loader of its own (with
+ * its nested classes), as JShell's loader defines a cell's classes. Surefire runs the tests with the kernel's agent
+ * ({@code -javaagent}, see pom.xml), which rewrites them as it rewrites cells in the kernel.
  */
 public final class CellClasses extends ClassLoader {
     private CellClasses() {
         super(CellClasses.class.getClassLoader());
     }
 
-    /** Marks the agent as installed in this (test) JVM, with its quiet handler for stopped threads. */
-    public static synchronized void agentInstalled() {
+    /** Fails unless the test JVM runs with the kernel's agent (Surefire's argLine). */
+    public static void agentInstalled() {
         if (!Stop.isInstalled()) {
-            StopAgent.quietStops();
-            Stop.markInstalled();
+            throw new IllegalStateException("the tests need the kernel's agent: -javaagent:target/parlab-*-agent.jar");
         }
     }
 
@@ -56,9 +54,7 @@ public final class CellClasses extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                byte[] original = bytes(name);
-                byte[] rewritten = new CellInstrumenter().transform(this, name.replace('.', '/'), null, null, original);
-                byte[] b = rewritten == null ? original : rewritten;
+                byte[] b = bytes(name); // the agent rewrites it as it is defined
                 c = defineClass(name, b, 0, b.length);
             }
             return c;

@@ -44,7 +44,7 @@ class StopTest {
             }
         }, "runaway");
         runaway.start();
-        Thread.sleep(200);
+        Thread.sleep(1000); // long enough for the JIT to compile the loop, with the stop's plain field hoisted
         assertTrue(runaway.isAlive());
         Thread me = Thread.currentThread();
         Stop.raise(List.of(), t -> t == me);
