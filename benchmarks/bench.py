@@ -128,7 +128,7 @@ _parlab_bench()
 """
 
 
-def machine() -> dict:
+def machine(kernel: str) -> dict:
     cpu = "?"
     flags: set[str] = set()
     try:
@@ -145,11 +145,22 @@ def machine() -> dict:
         mem = f"{psutil.virtual_memory().total / 2**30:.0f} GiB"
     except ImportError:
         pass
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    java = subprocess.run([kernel_java(kernel), "-version"], capture_output=True, text=True).stderr.splitlines()
     simd = "avx512f" if "avx512f" in flags else ("avx2" if "avx2" in flags else "?")
     return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "simd": simd,
             "os": platform.platform(), "python": platform.python_version(),
             "java": java[1].strip() if len(java) > 1 else "?"}
+
+
+def kernel_java(kernel: str) -> str:
+    """The java the benchmarked kernel runs on (its kernelspec says), else java on PATH."""
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        spec = KernelSpecManager().get_kernel_spec(kernel)
+        return spec.metadata.get("parlab_java") or "java"
+    except Exception:
+        return "java"
 
 
 def load() -> float:
@@ -317,7 +328,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    res = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(), "load_before": load(),
+    res = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(args.kernel), "load_before": load(),
            "args": {"repeats": args.repeats, "kernel": args.kernel, "python_kernel": args.python_kernel,
                     "mmul_repeats": args.mmul_repeats, "mmul_repeats_big": args.mmul_repeats_big}}
     if not args.no_start_up:
