@@ -11,7 +11,8 @@
  * end the cell instead of the JVM. JDK 25's own {@code jshell} stops snippets the same way
  * ({@code jdk.jshell.execution.LocalExecutionControl}).
  *
- * <p>The check costs one read of a volatile field while nothing is stopped. The kernel's watchdog
+ * <p>The check costs one read of a plain static field while nothing is stopped, which the JIT may hoist out of a
+ * loop; {@link org.parlab.agent.Stop} explains how a raised stop still reaches compiled loops. The kernel's watchdog
  * ({@code org.parlab.kernel.Watchdog}) decides when to {@linkplain org.parlab.agent.Stop#raise() raise} the stop.
  *
  * <p>This package is the bottom of the library: it imports no other ParLab package, because the agent jar holds
