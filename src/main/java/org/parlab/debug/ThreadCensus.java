@@ -84,7 +84,16 @@ public final class ThreadCensus {
             return true;
         }
         ThreadGroup g = t.getThreadGroup();
-        return g != null && (g.getParent() == null || g.getName().equals("InnocuousThreadGroup")
-                || g.getName().equals("CarrierThreads"));
+        return g != null && (g.getParent() == null || g.getName().equals("InnocuousThreadGroup"))
+                || isVirtualThreadCarrier(t);
+    }
+
+    /** Whether a thread carries virtual threads (Java 21+: {@code ForkJoinPool-1-worker-N} in "CarrierThreads"). */
+    public static boolean isVirtualThreadCarrier(Thread thread) {
+        if (thread == null) {
+            throw new IllegalArgumentException("thread must not be null");
+        }
+        ThreadGroup g = thread.getThreadGroup();
+        return g != null && g.getName().equals("CarrierThreads");
     }
 }

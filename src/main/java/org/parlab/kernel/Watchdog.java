@@ -111,11 +111,6 @@ public final class Watchdog {
         return installed == null ? 0 : Stop.stoppedCount();
     }
 
-    /** Whether the watchdog can stop threads: the kernel runs with ParLab's agent, which instruments cells. */
-    public static boolean canStop() {
-        return Stop.isInstalled();
-    }
-
     private void loop() {
         while (true) {
             try {
@@ -164,10 +159,8 @@ public final class Watchdog {
         return t.getName().matches("(Shell|Heartbeat|Control|IOPub|Stdin)-\\d+|iothread-\\d+|reaper-\\d+");
     }
 
-    /** A carrier of virtual threads (Java 21+: {@code ForkJoinPool-1-worker-N} in group "CarrierThreads"). */
-    static boolean isCarrier(Thread t) {
-        ThreadGroup g = t.getThreadGroup();
-        return g != null && g.getName().equals("CarrierThreads");
+    private static boolean isCarrier(Thread t) {
+        return org.parlab.debug.ThreadCensus.isVirtualThreadCarrier(t);
     }
 
     /** Threads a stop leaves running: the kernel's, the JDK's, and cell threads (they run the next cell). */
